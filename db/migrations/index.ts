@@ -1,0 +1,7 @@
+// Static list so migrations bundle with Next and run under tsx alike (no directory scanning at run time).
+import type { Migration } from 'kysely';
+import * as initialSchema from './20261125T0900-initial-schema';
+
+export const migrations: Record<string, Migration> = {
+  '20261125T0900-initial-schema': initialSchema,
+};

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const alias = { '@': root.replace(/\/$/, ''), 'server-only': `${root}lib/testing/server-only-stub.ts` };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['{lib,db,app,bench}/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'int',
+          include: ['{lib,db,app}/**/*.int.test.ts'],
+          environment: 'node',
+          // PGlite + PostGIS takes 10-25 s to start: one instance per worker, files in one fork.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          fileParallelism: false,
+          globalSetup: ['lib/testing/int-global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
