@@ -26,8 +26,11 @@ export default defineConfig({
           // PGlite + PostGIS takes 10-25 s to start: one instance per worker, files in one fork.
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // One process runs every file: the database is opened once (lib/testing/test-database.ts).
           pool: 'forks',
+          isolate: false,
           fileParallelism: false,
+          maxWorkers: 1,
           globalSetup: ['lib/testing/int-global-setup.ts'],
         },
       },

@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateDown, migrateToLatest, type DatabaseHandle } from '@/db/client';
+import { createTestMunicipality, getTestDatabase, openFreshTestDatabase, testBackend } from '@/lib/testing/test-database';
+
+describe(`schema on ${testBackend()}`, () => {
+  let h: DatabaseHandle;
+  let code: string;
+  beforeAll(async () => {
+    h = await getTestDatabase();
+    code = await createTestMunicipality(h);
+  });
+
+  it('stores a generated SWEREF 99 TM copy of every point', async () => {
+    const row = await h.db
+      .insertInto('incident')
+      .values({
+        municipality_code: code,
+        category_key: 'assault',
+        occurred_at: '2026-05-01T20:00:00Z',
+        geom: sql`ST_SetSRID(ST_MakePoint(14.047821, 57.183161), 4326)`,
+        source: 'police',
+      })
+      .returning((eb) => [sql<number>`ST_X(${eb.ref('geom_3006')})`.as('x'), sql<number>`ST_Y(${eb.ref('geom_3006')})`.as('y')])
+      .executeTakeFirstOrThrow();
+    // Reference: the police feed's Värnamo row in shared/data, projected by sf/PROJ 9.1 (x_3006, y_3006).
+    expect(row.x).toBeCloseTo(442442.706, 2);
+    expect(row.y).toBeCloseTo(6338176.798, 2);
+  });
+
+  it('rejects an incident whose time window ends before it starts', async () => {
+    await expect(
+      h.db
+        .insertInto('incident')
+        .values({
+          municipality_code: code,
+          category_key: 'theft',
+          occurred_at: '2026-05-02T10:00:00Z',
+          occurred_to: '2026-05-01T10:00:00Z',
+          geom: sql`ST_SetSRID(ST_MakePoint(14.0, 57.1), 4326)`,
+          source: 'police',
+        })
+        .execute(),
+    ).rejects.toThrow(/incident_time_window/);
+  });
+});
+
+describe(`migrations on ${testBackend()}`, () => {
+  let fresh: DatabaseHandle;
+  beforeAll(async () => {
+    fresh = await openFreshTestDatabase();
+  });
+  afterAll(async () => {
+    await fresh?.close();
+  });
+
+  it('go down to nothing and up again', async () => {
+    const down = await migrateDown(fresh.db, 10);
+    expect(down.length).toBeGreaterThan(0);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'incident'`.execute(fresh.db);
+    expect(rows[0].n).toBe(0);
+    const up = await migrateToLatest(fresh.db);
+    expect(up).toEqual(down.slice().reverse());
+  });
+});
