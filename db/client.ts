@@ -9,9 +9,15 @@ import type { Database } from './schema';
 
 export type Backend = 'pglite' | 'postgres';
 
+/** The driver below Kysely, for what Kysely cannot say: bulk COPY. */
+export type RawConnection =
+  | { backend: 'postgres'; pool: import('pg').Pool }
+  | { backend: 'pglite'; pg: import('@electric-sql/pglite').PGlite };
+
 export interface DatabaseHandle {
   db: Kysely<Database>;
   backend: Backend;
+  raw: RawConnection;
   /** Where the data lives: the data folder (pglite) or the URL without its password (postgres). */
   location: string;
   close(): Promise<void>;
@@ -74,7 +80,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     );
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, backend: 'postgres', location, close: () => db.destroy() };
+  return { db, backend: 'postgres', raw: { backend: 'postgres', pool }, location, close: () => db.destroy() };
 }
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
@@ -97,6 +103,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     return {
       db,
       backend: 'pglite',
+      raw: { backend: 'pglite', pg },
       location: dataDir,
       close: async () => {
         try {
