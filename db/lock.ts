@@ -73,3 +73,9 @@ export function acquireDataFolderLock(dataDir: string, command = process.argv.sl
   }
   throw new Error(`Could not take the lock ${file}: another process keeps creating it.`);
 }
+
+/** Throws DataFolderLockedError when a live process holds the folder; takes nothing. A cheap early check for CLIs. */
+export function assertDataFolderFree(dataDir: string): void {
+  const holder = readLock(path.join(dataDir, LOCK_FILE));
+  if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new DataFolderLockedError(dataDir, holder.pid, holder.command);
+}

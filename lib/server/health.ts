@@ -1,18 +1,7 @@
 import 'server-only';
-import { sql } from 'kysely';
+import { countRows } from '@/db/queries/health';
 import { getDatabaseHandle, getDatabaseState, type DatabaseState } from './db';
 
-const COUNTED_TABLES = [
-  'municipality',
-  'organisation',
-  'area',
-  'incident',
-  'unsafe_place',
-  'vandalism_report',
-  'safety_walk',
-  'citizen_report',
-  'audit_event',
-] as const;
 
 export interface Health {
   status: DatabaseState['phase'];
@@ -37,7 +26,5 @@ export async function getHealth(): Promise<Health> {
   };
   if (state.phase !== 'ready') return { ...base, counts: null };
   const { db } = await getDatabaseHandle();
-  const select = COUNTED_TABLES.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ');
-  const { rows } = await sql<Record<string, number>>`${sql.raw(`SELECT ${select}`)}`.execute(db);
-  return { ...base, counts: rows[0] };
+  return { ...base, counts: await countRows(db) };
 }

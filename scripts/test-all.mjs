@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// The whole suite, tier by tier: typecheck, lint, unit, integration on PGlite and on PostgreSQL,
+// next build, browser tests. Prints a table of each tier's time and ends with one line
+// "N passed, N failed" summing all tiers (a tier without test counts counts as one check).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const out = path.join(root, 'test-results', 'tiers');
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(out, { recursive: true });
+
+function pgPort() {
+  const r = spawnSync('pg_lsclusters', ['-h'], { encoding: 'utf8' });
+  const line = (r.stdout || '').split('\n').find((l) => /^15\s+main\s/.test(l));
+  return line ? line.split(/\s+/)[2] : '5432';
+}
+
+const testDbUrl = process.env.TEST_DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${pgPort()}/postgres`;
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const vitestJson = (name) => path.join(out, `${name}.json`);
+
+const tiers = [
+  { name: 'typecheck', cmd: [bin('tsc'), '--noEmit', '-p', '.'] },
+  { name: 'lint', cmd: [bin('eslint'), '--max-warnings', '0', '.'] },
+  { name: 'unit', cmd: [bin('vitest'), 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson('unit')}`], report: 'vitest' },
+  {
+    name: 'integration (PGlite)',
+    cmd: [bin('vitest'), 'run', '--project', 'int', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson('int-pglite')}`],
+    env: { LAGESBILD_TEST_BACKEND: 'pglite' },
+    report: 'vitest',
+    file: 'int-pglite',
+  },
+  {
+    name: 'integration (PostgreSQL)',
+    cmd: [bin('vitest'), 'run', '--project', 'int', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson('int-postgres')}`],
+    env: { LAGESBILD_TEST_BACKEND: 'postgres', TEST_DATABASE_URL: testDbUrl },
+    report: 'vitest',
+    file: 'int-postgres',
+  },
+  { name: 'build', cmd: ['npm', 'run', 'build'] },
+  {
+    name: 'e2e (Chromium)',
+    cmd: [bin('playwright'), 'test', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(out, 'e2e.json'), TEST_DATABASE_URL: testDbUrl },
+    report: 'playwright',
+    needs: 'build',
+  },
+];
+
+const only = process.env.LAGESBILD_TIERS ? new Set(process.env.LAGESBILD_TIERS.split(',')) : null;
+const results = [];
+for (const tier of tiers) {
+  if (only && !only.has(tier.name.split(' ')[0])) continue;
+  const dep = tier.needs && results.find((r) => r.name === tier.needs);
+  if (dep && !dep.ok) {
+    results.push({ name: tier.name, ok: false, passed: 0, failed: 1, seconds: 0, note: `skipped: ${tier.needs} failed` });
+    continue;
+  }
+  console.log(`\n=== ${tier.name} ===`);
+  const t0 = Date.now();
+  const r = spawnSync(tier.cmd[0], tier.cmd.slice(1), { stdio: 'inherit', cwd: root, env: { ...process.env, ...tier.env } });
+  const seconds = (Date.now() - t0) / 1000;
+  const ok = r.status === 0;
+  let passed = ok ? 1 : 0;
+  let failed = ok ? 0 : 1;
+  let note = '';
+  try {
+    if (tier.report === 'vitest') {
+      const j = JSON.parse(fs.readFileSync(vitestJson(tier.file ?? tier.name), 'utf8'));
+      passed = j.numPassedTests;
+      failed = j.numFailedTests + (ok || j.numFailedTests > 0 ? 0 : 1);
+      note = `${j.numTotalTests} tests in ${j.numTotalTestSuites} suites`;
+      if (j.numTotalTests === 0) {
+        failed += 1;
+        note = 'no tests ran';
+      }
+    } else if (tier.report === 'playwright') {
+      const j = JSON.parse(fs.readFileSync(path.join(out, 'e2e.json'), 'utf8'));
+      passed = j.stats.expected + j.stats.flaky;
+      failed = j.stats.unexpected + (ok || j.stats.unexpected > 0 ? 0 : 1);
+      note = `${j.stats.skipped} skipped, ${j.stats.flaky} flaky`;
+    }
+  } catch {
+    note = 'no report (crashed before reporting)';
+  }
+  results.push({ name: tier.name, ok, passed, failed, seconds, note });
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+console.log('\n' + pad('tier', 26) + pad('result', 8) + lpad('passed', 8) + lpad('failed', 8) + lpad('seconds', 10) + '  note');
+for (const r of results) {
+  console.log(pad(r.name, 26) + pad(r.ok ? 'ok' : 'FAIL', 8) + lpad(r.passed, 8) + lpad(r.failed, 8) + lpad(r.seconds.toFixed(1), 10) + '  ' + r.note);
+}
+const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, seconds: a.seconds + r.seconds }), { passed: 0, failed: 0, seconds: 0 });
+console.log(pad('total', 26) + pad('', 8) + lpad(total.passed, 8) + lpad(total.failed, 8) + lpad(total.seconds.toFixed(1), 10));
+console.log(`${total.passed} passed, ${total.failed} failed`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
