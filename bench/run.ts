@@ -1,0 +1,21 @@
+// `npm run bench`: every benchmark in turn, each printing its own table. Nothing here asserts a time.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const BENCHES = [
+  { file: 'load.ts', what: 'synthetic load into PostgreSQL (100k, 1M) and PGlite (100k)' },
+  { file: 'analysis.ts', what: 'analysis library: binning, Gi*, DBSCAN, emerging hot spots' },
+];
+
+const only = process.argv.slice(2);
+let failed = 0;
+for (const b of BENCHES) {
+  if (only.length && !only.some((o) => b.file.startsWith(o))) continue;
+  console.log(`\n### bench/${b.file} — ${b.what}\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', b.file)], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    failed++;
+    console.error(`bench/${b.file} exited with ${r.status}`);
+  }
+}
+process.exit(failed ? 1 : 0);
