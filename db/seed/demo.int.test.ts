@@ -1,0 +1,126 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/db/client';
+import { DEMO_MUNICIPALITY_CODE } from '@/lib/domain/constants';
+import { openFreshTestDatabase, testBackend } from '@/lib/testing/test-database';
+import { DemoSeedRefusedError, isDemoDataInUse, seedDemo, type DemoSeedSummary } from './demo';
+
+// The first day of Q4 2026 in Stockholm, as the app passes it.
+const UNTIL = new Date('2026-09-30T22:00:00Z');
+
+/** A digest of every stored column of every demo incident, ordered by id. */
+async function incidentDigest(h: DatabaseHandle): Promise<{ digest: string; n: number }> {
+  const { rows } = await sql<{ digest: string; n: number }>`
+    SELECT md5(string_agg(concat_ws('|', id::text, municipality_code, category_key,
+             extract(epoch FROM occurred_at)::text, coalesce(extract(epoch FROM occurred_to)::text, '-'),
+             ST_AsText(geom), ST_AsText(geom_3006, 3), source, origin_org_id::text, visibility, external_id,
+             description, extract(epoch FROM created_at)::text), E'\n' ORDER BY id)) AS digest,
+           count(*)::int AS n
+    FROM incident WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}`.execute(h.db);
+  return rows[0];
+}
+
+const log: string[] = [];
+
+describe(`demo seed on ${testBackend()}`, () => {
+  let h: DatabaseHandle;
+  let first: { digest: string; n: number };
+  let summary: DemoSeedSummary;
+
+  beforeAll(async () => {
+    const a = await openFreshTestDatabase();
+    try {
+      const s = await seedDemo(a.db, { seed: 1, until: UNTIL });
+      log.push(`first seed ${s.durationMs} ms`);
+      first = await incidentDigest(a);
+    } finally {
+      await a.close();
+    }
+    h = await openFreshTestDatabase();
+    summary = await seedDemo(h.db, { seed: 1, until: UNTIL });
+    log.push(`second seed ${summary.durationMs} ms`);
+  });
+
+  afterAll(async () => {
+    console.log(`demo seed on ${testBackend()}: ${log.join(', ')}`);
+    await h?.close();
+  });
+
+  it('writes identical incidents, ids included, into two fresh databases from the same seed', async () => {
+    expect(first.n).toBeGreaterThan(12_000);
+    expect(await incidentDigest(h)).toEqual(first);
+  });
+
+  it('reports the row counts that are in the database', async () => {
+    const { rows } = await sql<Record<string, number>>`
+      SELECT (SELECT count(*)::int FROM incident WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS incident,
+             (SELECT count(*)::int FROM area WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS area,
+             (SELECT count(*)::int FROM organisation WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS organisation,
+             (SELECT count(*)::int FROM unsafe_place WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS unsafe_place,
+             (SELECT count(*)::int FROM safety_walk_observation WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS safety_walk_observation,
+             (SELECT count(*)::int FROM vandalism_report WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS vandalism_report,
+             (SELECT count(*)::int FROM survey_indicator WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS survey_indicator,
+             (SELECT count(*)::int FROM est_meeting WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS est_meeting`.execute(h.db);
+    const { incident, area, organisation, unsafe_place, safety_walk_observation, vandalism_report, survey_indicator, est_meeting } = summary.counts;
+    expect(rows[0]).toEqual({ incident, area, organisation, unsafe_place, safety_walk_observation, vandalism_report, survey_indicator, est_meeting });
+  });
+
+  it('marks the municipality as holding demo data', async () => {
+    expect(await isDemoDataInUse(h.db, DEMO_MUNICIPALITY_CODE)).toBe(true);
+    expect(await isDemoDataInUse(h.db, '0684')).toBe(false);
+  });
+
+  it('stores districts that cover the municipality outline without overlapping', async () => {
+    const { rows } = await sql<{ outline: number; union_area: number; sum_area: number; n: number }>`
+      SELECT (SELECT ST_Area(geom_3006) FROM area WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE} AND kind = 'municipality') AS outline,
+             ST_Area(ST_Union(geom_3006)) AS union_area, sum(ST_Area(geom_3006)) AS sum_area, count(*)::int AS n
+      FROM area WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE} AND kind = 'district'`.execute(h.db);
+    const r = rows[0];
+    expect(r.n).toBeGreaterThanOrEqual(8);
+    expect(r.union_area / r.outline).toBeCloseTo(1, 4);
+    expect(r.sum_area / r.union_area).toBeCloseTo(1, 4);
+  });
+
+  it('replaces its own earlier demo data without force and gives the same rows again', async () => {
+    await seedDemo(h.db, { seed: 1, until: UNTIL });
+    expect(await incidentDigest(h)).toEqual(first);
+  });
+
+  it('refuses, changing nothing, when an incident from another source exists', async () => {
+    await h.db
+      .insertInto('incident')
+      .values({
+        municipality_code: DEMO_MUNICIPALITY_CODE,
+        category_key: 'theft',
+        occurred_at: '2026-11-01T12:00:00Z',
+        geom: sql`ST_SetSRID(ST_MakePoint(14.05, 57.18), 4326)`,
+        source: 'police',
+        external_id: 'real-1',
+      })
+      .execute();
+    await expect(seedDemo(h.db, { seed: 1, until: UNTIL })).rejects.toThrow(DemoSeedRefusedError);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM incident WHERE source = 'police'`.execute(h.db);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('with force deletes the municipality’s rows and seeds again', async () => {
+    await seedDemo(h.db, { seed: 1, until: UNTIL, force: true });
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM incident WHERE source <> 'demo'`.execute(h.db);
+    expect(rows[0].n).toBe(0);
+    expect(await incidentDigest(h)).toEqual(first);
+  });
+
+  it('refuses when another municipality exists', async () => {
+    await h.db.insertInto('municipality').values({ code: '0684', name: 'Gislaved' }).execute();
+    try {
+      await expect(seedDemo(h.db, { seed: 1, until: UNTIL })).rejects.toThrow(/municipalities other than 0683/);
+    } finally {
+      await h.db.deleteFrom('municipality').where('code', '=', '0684').execute();
+    }
+  });
+
+  it('refuses when municipality 0683 exists without the demo mark', async () => {
+    await h.db.deleteFrom('setting').where('municipality_code', '=', DEMO_MUNICIPALITY_CODE).where('key', '=', 'demo').execute();
+    await expect(seedDemo(h.db, { seed: 1, until: UNTIL })).rejects.toThrow(/without the 'demo' setting/);
+  });
+});

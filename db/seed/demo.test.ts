@@ -1,0 +1,167 @@
+import * as turf from '@turf/turf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getCategory } from '@/lib/domain/categories';
+import { buildDemoDataset, type DemoDataset } from './demo/build-demo-dataset';
+import { VARNAMO_BOUNDARY } from './demo/build-demo-districts';
+import { utcToStockholm } from './demo/stockholm-time';
+
+// The first day of Q4 2026 in Stockholm, as the app passes it.
+const UNTIL = new Date('2026-09-30T22:00:00Z');
+
+describe('demo data set', () => {
+  let data: DemoDataset;
+  beforeAll(() => {
+    data = buildDemoDataset({ seed: 1, until: UNTIL });
+  });
+
+  it('is identical, ids included, when built twice with the same seed and end', () => {
+    expect(buildDemoDataset({ seed: 1, until: UNTIL })).toEqual(data);
+  });
+
+  it('differs with a different seed', () => {
+    const other = buildDemoDataset({ seed: 2, until: UNTIL });
+    expect(other.incidents[0].id).not.toBe(data.incidents[0].id);
+    expect(other.incidents.length).not.toBe(data.incidents.length);
+  });
+
+  it('has between 2,500 and 3,600 incidents in every full year', () => {
+    const perYear = new Map<number, number>();
+    for (const i of data.incidents) {
+      const y = utcToStockholm(i.occurredAt.getTime()).year;
+      perYear.set(y, (perYear.get(y) ?? 0) + 1);
+    }
+    for (const year of [2022, 2023, 2024, 2025]) {
+      expect(perYear.get(year)).toBeGreaterThan(2500);
+      expect(perYear.get(year)).toBeLessThan(3600);
+    }
+  });
+
+  it('keeps every incident inside the five years before the end, in time order', () => {
+    const start = new Date('2021-09-30T22:00:00Z').getTime();
+    for (let k = 0; k < data.incidents.length; k++) {
+      const i = data.incidents[k];
+      expect(i.occurredAt.getTime()).toBeGreaterThanOrEqual(start);
+      expect((i.occurredTo ?? i.occurredAt).getTime()).toBeLessThan(UNTIL.getTime());
+      if (i.occurredTo) expect(i.occurredTo.getTime()).toBeGreaterThan(i.occurredAt.getTime());
+      if (k > 0) expect(i.occurredAt.getTime()).toBeGreaterThanOrEqual(data.incidents[k - 1].occurredAt.getTime());
+    }
+  });
+
+  it('has unique ids and external ids', () => {
+    expect(new Set(data.incidents.map((i) => i.id)).size).toBe(data.incidents.length);
+    expect(new Set(data.incidents.map((i) => i.externalId)).size).toBe(data.incidents.length);
+  });
+
+  it('puts every incident inside the municipality', () => {
+    const outside = data.incidents.filter((i) => !turf.booleanPointInPolygon([i.lon, i.lat], VARNAMO_BOUNDARY));
+    expect(outside).toHaveLength(0);
+  });
+
+  it('gives the town centre far more incidents per night on Friday and Saturday nights than on other nights', () => {
+    // Nights counted from 22:00 to 04:00 local, assigned to the evening they start on.
+    const perEvening = new Array(7).fill(0);
+    for (const i of data.incidents) {
+      if (i.pattern !== 'centre_nightlife' && i.pattern !== 'centre_daytime') continue;
+      const local = utcToStockholm(i.occurredAt.getTime());
+      if (local.hour >= 22) perEvening[local.weekday]++;
+      else if (local.hour < 4) perEvening[(local.weekday + 6) % 7]++;
+    }
+    const weekendRate = (perEvening[5] + perEvening[6]) / 2;
+    const weekdayRate = (perEvening[0] + perEvening[1] + perEvening[2] + perEvening[3] + perEvening[4]) / 5;
+    expect(weekendRate).toBeGreaterThan(5 * weekdayRate);
+  });
+
+  it('puts most school-area incidents on weekday afternoons', () => {
+    const school = data.incidents.filter((i) => i.hotspot === 'schools');
+    const afternoons = school.filter((i) => {
+      const l = utcToStockholm(i.occurredAt.getTime());
+      return l.weekday >= 1 && l.weekday <= 5 && l.hour >= 11 && l.hour < 19;
+    });
+    expect(afternoons.length / school.length).toBeGreaterThan(0.9);
+  });
+
+  it('makes the travel-centre hotspot emerge in the last 18 months and the Gröndal one fade', () => {
+    const count = (pattern: string, fromIso: string, toIso: string) =>
+      data.incidents.filter((i) => i.pattern === pattern && i.occurredAt >= new Date(fromIso) && i.occurredAt < new Date(toIso)).length;
+    expect(count('resecentrum_evening', '2025-10-01', '2026-10-01')).toBeGreaterThan(4 * count('resecentrum_evening', '2022-10-01', '2023-10-01'));
+    expect(count('grondal_centre_disorder', '2025-10-01', '2026-10-01')).toBeLessThan(0.5 * count('grondal_centre_disorder', '2021-10-01', '2022-10-01'));
+  });
+
+  it('has more incidents in summer months than winter months for outdoor patterns', () => {
+    const summer = data.incidents.filter((i) => i.pattern === 'centre_nightlife' && [6, 7, 8].includes(utcToStockholm(i.occurredAt.getTime()).month));
+    const winter = data.incidents.filter((i) => i.pattern === 'centre_nightlife' && [1, 2, 3].includes(utcToStockholm(i.occurredAt.getTime()).month));
+    expect(summer.length).toBeGreaterThan(1.25 * winter.length);
+  });
+
+  it('lets theft, vandalism, assault and drug offences dominate the category mix', () => {
+    const counts = new Map<string, number>();
+    for (const i of data.incidents) counts.set(i.categoryKey, (counts.get(i.categoryKey) ?? 0) + 1);
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k]) => k);
+    for (const key of ['theft', 'vandalism', 'assault', 'drug_offence']) expect(top).toContain(key);
+  });
+
+  it('restricts every sensitive and police-only incident to the police', () => {
+    const police = data.organisations.find((o) => o.key === 'police')!;
+    expect(police.kind).toBe('police');
+    const sensitive = data.incidents.filter((i) => getCategory(i.categoryKey).sensitivity !== 'normal');
+    expect(sensitive.length).toBeGreaterThan(100);
+    for (const i of sensitive) expect([i.visibility, i.origin]).toEqual(['restricted', 'police']);
+  });
+
+  it('shares the housing company’s observations with partners', () => {
+    const housing = data.incidents.filter((i) => i.origin === 'housing');
+    expect(housing.length).toBeGreaterThan(100);
+    expect(new Set(housing.map((i) => i.visibility))).toEqual(new Set(['partners']));
+  });
+
+  it('gives burglaries time windows over nights and working days', () => {
+    const windowed = data.incidents.filter((i) => i.occurredTo !== null);
+    expect(windowed.length).toBeGreaterThan(500);
+    expect(new Set(windowed.map((i) => i.categoryKey))).toEqual(new Set(['burglary_home', 'burglary_other', 'theft']));
+  });
+
+  it('has 8–12 districts that tile the municipality without overlapping', () => {
+    const districts = data.areas.filter((a) => a.kind === 'district');
+    expect(districts.length).toBeGreaterThanOrEqual(8);
+    expect(districts.length).toBeLessThanOrEqual(12);
+    const area = (g: turf.AllGeoJSON) => turf.area(g);
+    const total = districts.reduce((s, d) => s + area(turf.feature(d.geometry)), 0);
+    expect(total / area(turf.feature(VARNAMO_BOUNDARY))).toBeCloseTo(1, 4);
+    for (let a = 0; a < districts.length; a++) {
+      for (let b = a + 1; b < districts.length; b++) {
+        const overlap = turf.intersect(turf.featureCollection([turf.feature(districts[a].geometry), turf.feature(districts[b].geometry)]));
+        expect(overlap ? area(overlap) : 0).toBeLessThan(1);
+      }
+    }
+  });
+
+  it('places the town centre district around Värnamo torg', () => {
+    const centre = data.areas.find((a) => a.name === 'Värnamo centrum')!;
+    expect(turf.booleanPointInPolygon([14.048, 57.183], centre.geometry)).toBe(true);
+  });
+
+  it('cleans offensive graffiti mostly within 24 hours and other reports more slowly', () => {
+    const hours = (v: DemoDataset['vandalismReports'][number]) => (v.remediatedAt!.getTime() - v.reportedAt.getTime()) / 3_600_000;
+    const cleaned = data.vandalismReports.filter((v) => v.status === 'cleaned');
+    const offensive = cleaned.filter((v) => v.offensive);
+    const other = cleaned.filter((v) => !v.offensive);
+    expect(offensive.filter((v) => hours(v) <= 24).length / offensive.length).toBeGreaterThan(0.8);
+    expect(other.filter((v) => hours(v) <= 24).length / other.length).toBeLessThan(0.1);
+    expect(data.vandalismReports.some((v) => v.status !== 'cleaned')).toBe(true);
+  });
+
+  it('records three safety walks whose every observed place has a protocol row', () => {
+    expect(data.safetyWalks).toHaveLength(3);
+    const fromWalks = data.unsafePlaces.filter((p) => p.source === 'walk');
+    expect(data.walkObservations.map((o) => o.unsafePlaceId).sort()).toEqual(fromWalks.map((p) => p.id).sort());
+    expect(new Set(data.unsafePlaces.map((p) => p.status))).toEqual(new Set(['open', 'planned', 'fixed', 'rejected']));
+    expect(data.unsafePlaces.some((p) => p.source === 'survey')).toBe(true);
+  });
+
+  it('dates everything before the end', () => {
+    for (const p of data.unsafePlaces) expect((p.fixedAt ?? p.statusChangedAt ?? p.reportedAt).getTime()).toBeLessThan(UNTIL.getTime());
+    for (const w of data.safetyWalks) expect(w.walkedOn < '2026-10-01').toBe(true);
+    for (const m of data.estMeetings) expect(m.heldOn < '2026-10-01').toBe(true);
+    for (const s of data.surveyIndicators) expect(s.year).toBeLessThan(2026);
+  });
+});
