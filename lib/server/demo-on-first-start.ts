@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/schema';
+import { startOfQuarter } from '@/lib/domain/time';
 import type { DatabasePhase } from './db';
 
 /**
@@ -12,5 +13,9 @@ export async function maybeSeedDemoOnFirstStart(db: Kysely<Database>, setPhase: 
   const existing = await db.selectFrom('municipality').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return;
   setPhase('seeding');
-  // TODO(#2): call the demo seed once db/seed/demo.ts lands.
+  const { seedDemo } = await import('@/db/seed/demo');
+  const started = Date.now();
+  // Up to the start of this quarter, so the latest quarters are closed (publishable) in the demo.
+  const summary = await seedDemo(db, { seed: 1, until: startOfQuarter(new Date()) });
+  console.log(`Lägesbild: demo data for Värnamo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s (${JSON.stringify(summary.counts)})`);
 }
