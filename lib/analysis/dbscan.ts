@@ -106,8 +106,16 @@ export function dbscan(x: Float64Array, y: Float64Array, options: DbscanOptions)
   const eps2 = eps * eps;
   const g = buildGridIndex(x, y, eps);
   const { order, start, lookup, bx, by, nx } = g;
-  const counts = new Int32Array(n);
   const step = Math.max(1, Math.floor(n / 100));
+  // Work in bucket order on copied coordinates: neighbours then sit next to each other in memory.
+  const sx = new Float64Array(n);
+  const sy = new Float64Array(n);
+  const posOf = new Int32Array(n);
+  for (let a = 0; a < n; a += 1) {
+    sx[a] = x[order[a]];
+    sy[a] = y[order[a]];
+    posOf[order[a]] = a;
+  }
 
   // Neighbour buckets of each bucket, resolved once.
   const nBuckets = start.length - 1;
@@ -125,64 +133,60 @@ export function dbscan(x: Float64Array, y: Float64Array, options: DbscanOptions)
   }
   const nbrs = Int32Array.from(nbrList);
 
-  // Pass 1: |N(p)| for every point (in bucket order, so the inner loops stay in cache).
+  // Pass 1: |N(p)| for every point.
+  const coreS = new Uint8Array(n);
   let total = 0;
   let done = 0;
   for (let b = 0; b < nBuckets; b += 1) {
     for (let a = start[b]; a < start[b + 1]; a += 1) {
-      const i = order[a];
-      const xi = x[i];
-      const yi = y[i];
+      const xi = sx[a];
+      const yi = sy[a];
       let c = 0;
       for (let t = nbrOffsets[b]; t < nbrOffsets[b + 1]; t += 1) {
         const nb = nbrs[t];
         for (let q = start[nb]; q < start[nb + 1]; q += 1) {
-          const j = order[q];
-          const dx = x[j] - xi;
-          const dy = y[j] - yi;
+          const dx = sx[q] - xi;
+          const dy = sy[q] - yi;
           if (dx * dx + dy * dy <= eps2) c += 1;
         }
       }
-      counts[i] = c;
       total += c - 1;
-      if (c >= minPoints) core[i] = 1;
+      if (c >= minPoints) coreS[a] = 1;
       done += 1;
       if (onProgress && done % step === 0) onProgress(0.5 * (done / n));
     }
   }
 
-  // Pass 2: union core points with core neighbours; remember each border point's lowest-index core neighbour.
+  // Pass 2: union core points with core neighbours; each border point remembers its lowest-index core neighbour.
   const parent = new Int32Array(n);
-  for (let i = 0; i < n; i += 1) parent[i] = i;
+  for (let a = 0; a < n; a += 1) parent[a] = a;
   const borderOf = new Int32Array(n).fill(-1);
   done = 0;
   for (let b = 0; b < nBuckets; b += 1) {
     for (let a = start[b]; a < start[b + 1]; a += 1) {
-      const i = order[a];
-      const xi = x[i];
-      const yi = y[i];
-      const isCore = core[i] === 1;
+      const xi = sx[a];
+      const yi = sy[a];
+      const isCore = coreS[a] === 1;
       let best = -1;
       for (let t = nbrOffsets[b]; t < nbrOffsets[b + 1]; t += 1) {
         const nb = nbrs[t];
         for (let q = start[nb]; q < start[nb + 1]; q += 1) {
-          const j = order[q];
-          if (core[j] !== 1) continue;
-          if (isCore && j <= i) continue;
-          const dx = x[j] - xi;
-          const dy = y[j] - yi;
+          if (coreS[q] !== 1) continue;
+          if (isCore && q <= a) continue;
+          const dx = sx[q] - xi;
+          const dy = sy[q] - yi;
           if (dx * dx + dy * dy > eps2) continue;
           if (isCore) {
-            const ri = find(parent, i);
-            const rj = find(parent, j);
-            if (ri !== rj) {
-              if (ri < rj) parent[rj] = ri;
-              else parent[ri] = rj;
+            const ra = find(parent, a);
+            const rq = find(parent, q);
+            if (ra !== rq) {
+              if (ra < rq) parent[rq] = ra;
+              else parent[ra] = rq;
             }
-          } else if (best < 0 || j < best) best = j;
+          } else if (best < 0 || order[q] < best) best = order[q];
         }
       }
-      if (!isCore) borderOf[i] = best;
+      if (!isCore) borderOf[a] = best;
       done += 1;
       if (onProgress && done % step === 0) onProgress(0.5 + 0.45 * (done / n));
     }
@@ -192,7 +196,9 @@ export function dbscan(x: Float64Array, y: Float64Array, options: DbscanOptions)
   const number = new Int32Array(n).fill(-1);
   let clusterCount = 0;
   for (let i = 0; i < n; i += 1) {
-    const anchor = core[i] === 1 ? i : borderOf[i];
+    const a = posOf[i];
+    core[i] = coreS[a];
+    const anchor = coreS[a] === 1 ? a : borderOf[a] >= 0 ? posOf[borderOf[a]] : -1;
     if (anchor < 0) continue;
     const root = find(parent, anchor);
     if (number[root] < 0) number[root] = clusterCount++;

@@ -56,3 +56,15 @@ describe('hexagon grid numbering', () => {
     }
   });
 });
+
+describe('binPointsToHexGrid', () => {
+  it('returns the cell of each point on request, consistent with the counts', () => {
+    const x = [0, 10, 400, -300];
+    const y = [0, 5, 200, 90];
+    const g = binPointsToHexGrid(x, y, 100, { withCellOfPoint: true });
+    const recount = new Float64Array(g.counts.length);
+    for (const c of g.cellOfPoint ?? []) recount[c] += 1;
+    expect(Array.from(recount)).toEqual(Array.from(g.counts));
+    expect([g.i[g.cellOfPoint?.[3] ?? 0], g.j[g.cellOfPoint?.[3] ?? 0]]).toEqual([getHexCellIndex(-300, 90, 100).i, getHexCellIndex(-300, 90, 100).j]);
+  });
+});

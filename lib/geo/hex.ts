@@ -95,13 +95,15 @@ export interface HexGridCounts {
   counts: Float64Array;
   cx: Float64Array;
   cy: Float64Array;
+  /** With `withCellOfPoint`: the cell (index into i, j, counts) of each point, for per-period counts without re-binning. */
+  cellOfPoint?: Int32Array;
 }
 
 /**
  * Counts points per hexagon over every hexagon ST_HexagonGrid returns for the points' bounding box
  * (zero-count cells included), arithmetically: binning 1M points needs no spatial join.
  */
-export function binPointsToHexGrid(xs: ArrayLike<number>, ys: ArrayLike<number>, size: number): HexGridCounts {
+export function binPointsToHexGrid(xs: ArrayLike<number>, ys: ArrayLike<number>, size: number, options: { withCellOfPoint?: boolean } = {}): HexGridCounts {
   if (xs.length === 0) throw new RangeError('no points');
   let xmin = Infinity;
   let ymin = Infinity;
@@ -135,6 +137,7 @@ export function binPointsToHexGrid(xs: ArrayLike<number>, ys: ArrayLike<number>,
     slot[(c.i - range.columnMin) * nRows + (c.j - rowLo)] = k;
   });
   const counts = new Float64Array(n);
+  const cellOfPoint = options.withCellOfPoint ? new Int32Array(xs.length).fill(-1) : undefined;
   const height = size * SQRT3;
   const colWidth = 1.5 * size;
   for (let k = 0; k < xs.length; k += 1) {
@@ -159,7 +162,10 @@ export function binPointsToHexGrid(xs: ArrayLike<number>, ys: ArrayLike<number>,
     const row = cj - rowLo;
     if (col < 0 || col >= nCols || row < 0 || row >= nRows) continue;
     const s = slot[col * nRows + row];
-    if (s >= 0) counts[s] += 1;
+    if (s >= 0) {
+      counts[s] += 1;
+      if (cellOfPoint) cellOfPoint[k] = s;
+    }
   }
-  return { size, i: iArr, j: jArr, counts, cx, cy };
+  return { size, i: iArr, j: jArr, counts, cx, cy, ...(cellOfPoint ? { cellOfPoint } : {}) };
 }
