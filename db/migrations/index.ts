@@ -1,7 +1,9 @@
 // Static list so migrations bundle with Next and run under tsx alike (no directory scanning at run time).
 import type { Migration } from 'kysely';
 import * as initialSchema from './20261125T0900-initial-schema';
+import * as publication from './20261125T1200-publication';
 
 export const migrations: Record<string, Migration> = {
   '20261125T0900-initial-schema': initialSchema,
+  '20261125T1200-publication': publication,
 };

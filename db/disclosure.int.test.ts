@@ -1,0 +1,230 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/db/client';
+import { createPublication, listPublications } from '@/db/queries/disclosure/publication';
+import { withPublicationTables } from '@/db/queries/disclosure/types';
+import { getCellVariable } from '@/lib/privacy/build-publication-figures';
+import { publishQuarter } from '@/lib/server/disclosure/publish-quarter';
+import { PublicationRefusedError } from '@/lib/server/disclosure/publication-refused-error';
+import { listPublicationReport } from '@/lib/server/disclosure/list-publication-report';
+import { listPublishedAggregates } from '@/lib/server/public/list-published-aggregates';
+import { createTestMunicipality, getTestDatabase, testBackend } from '@/lib/testing/test-database';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+const IN_Q3 = '2026-08-12T10:00:00Z';
+
+// Two districts side by side near Värnamo, each 0.02° × 0.02° (about 1.2 × 2.2 km).
+const WEST = { lon0: 14.0, lat0: 57.17, lon1: 14.02, lat1: 57.19 };
+const EAST = { lon0: 14.02, lat0: 57.17, lon1: 14.04, lat1: 57.19 };
+
+async function addDistrict(h: DatabaseHandle, code: string, name: string, b: typeof WEST): Promise<string> {
+  const row = await h.db
+    .insertInto('area')
+    .values({ municipality_code: code, kind: 'district', name, geom: sql`ST_Multi(ST_MakeEnvelope(${b.lon0}, ${b.lat0}, ${b.lon1}, ${b.lat1}, 4326))` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+let seq = 0;
+/** n incidents at n places about 60 m apart (or all at one place), inside the district. */
+async function addIncidents(h: DatabaseHandle, code: string, b: typeof WEST, category: string, n: number, opts: { onePlace?: boolean; at?: string; row?: number } = {}) {
+  if (n === 0) return;
+  await h.db
+    .insertInto('incident')
+    .values(
+      Array.from({ length: n }, (_, i) => ({
+        municipality_code: code,
+        category_key: category,
+        occurred_at: opts.at ?? IN_Q3,
+        geom: sql`ST_SetSRID(ST_MakePoint(${b.lon0 + 0.002 + (opts.onePlace ? 0 : i * 0.001)}, ${b.lat0 + 0.002 + (opts.row ?? 0) * 0.001}), 4326)`,
+        source: 'police',
+        external_id: `disc-${seq++}`,
+      })),
+    )
+    .execute();
+}
+
+async function refusal(p: Promise<unknown>): Promise<PublicationRefusedError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof PublicationRefusedError) return err;
+    throw err;
+  }
+  throw new Error('expected the publication to be refused');
+}
+
+describe(`disclosure publications on ${testBackend()}`, () => {
+  let h: DatabaseHandle;
+
+  beforeAll(async () => {
+    h = await getTestDatabase();
+  });
+
+  /** A municipality with two districts and a fixed quarter of incidents. */
+  async function municipality() {
+    const code = await createTestMunicipality(h, 'Disclosure');
+    const west = await addDistrict(h, code, 'Väster', WEST);
+    const east = await addDistrict(h, code, 'Öster', EAST);
+    await addIncidents(h, code, WEST, 'assault', 6, { row: 0 });
+    await addIncidents(h, code, WEST, 'burglary_home', 5, { onePlace: true, row: 1 });
+    await addIncidents(h, code, EAST, 'theft', 7, { row: 0 });
+    await addIncidents(h, code, EAST, 'domestic_violence', 9, { row: 1 });
+    await addIncidents(h, code, EAST, 'police_intelligence', 9, { row: 2 });
+    return { code, west, east };
+  }
+
+  const publish = (code: string, extra: Partial<Parameters<typeof publishQuarter>[1]> = {}) =>
+    publishQuarter(h.db, { municipalityCode: code, audience: 'public', quarter: '2026-Q3', now: NOW, createdBy: 'test', ...extra });
+
+  it('publishes a closed quarter with its cells counted per district and group', async () => {
+    const { code } = await municipality();
+    const result = await publish(code);
+    expect(result.status).toBe('published');
+    const dto = await listPublishedAggregates(h.db, { municipalityCode: code });
+    const cell = (area: string, group: string) => dto[0].cells.find((c) => c.areaName === area && c.group === group);
+    expect(cell('Väster', 'violence')).toMatchObject({ count: 6, display: '6' });
+    expect(cell('Öster', 'property')).toMatchObject({ count: 7 });
+  });
+
+  it('does not publish five incidents at one address at k = 5', async () => {
+    const { code } = await municipality();
+    await publish(code);
+    const dto = await listPublishedAggregates(h.db, { municipalityCode: code });
+    expect(dto[0].cells.find((c) => c.areaName === 'Väster' && c.group === 'property')).toMatchObject({ count: null, display: 'färre än 5' });
+  });
+
+  it('counts no sensitive or police-only incident in any published figure', async () => {
+    const { code } = await municipality();
+    await publish(code);
+    const dto = await listPublishedAggregates(h.db, { municipalityCode: code });
+    expect(dto[0].cells.find((c) => c.areaName === 'Öster' && c.group === 'violence')?.count).toBeNull();
+    expect(dto[0].cells.find((c) => c.areaName === 'Öster' && c.group === 'other')?.count).toBeNull();
+    expect(dto[0].municipalityTotals.find((t) => t.group === 'all')).toMatchObject({ count: 13, display: 'minst 13' });
+  });
+
+  it('rejects an UPDATE of a published publication', async () => {
+    const { code } = await municipality();
+    const { publicationId } = await publish(code);
+    const db = withPublicationTables(h.db);
+    await expect(db.updateTable('publication').set({ k: 3 }).where('id', '=', publicationId!).execute()).rejects.toThrow(/frozen/);
+  });
+
+  it('rejects an UPDATE or DELETE of a published cell', async () => {
+    const { code } = await municipality();
+    const { publicationId } = await publish(code);
+    const db = withPublicationTables(h.db);
+    await expect(db.updateTable('publication_cell').set({ count: 1 }).where('publication_id', '=', publicationId!).execute()).rejects.toThrow(/frozen/);
+    await expect(db.deleteFrom('publication_cell').where('publication_id', '=', publicationId!).execute()).rejects.toThrow(/frozen/);
+    await expect(db.deleteFrom('publication').where('id', '=', publicationId!).execute()).rejects.toThrow(/frozen/);
+  });
+
+  it('refuses the open quarter', async () => {
+    const { code } = await municipality();
+    const err = await refusal(publish(code, { quarter: '2026-Q4' }));
+    expect(err.message).toMatch(/has not closed/);
+  });
+
+  it('refuses a quarter closed less than a month ago', async () => {
+    const { code } = await municipality();
+    const err = await refusal(publish(code, { now: new Date('2026-10-15T12:00:00Z') }));
+    expect(err.message).toMatch(/less than a month/);
+  });
+
+  it('writes nothing on a dry run', async () => {
+    const { code } = await municipality();
+    const result = await publish(code, { dryRun: true });
+    expect(result).toMatchObject({ status: 'dry-run', publishedCells: 2 });
+    expect(await listPublications(withPublicationTables(h.db), { municipalityCode: code, audience: 'public' })).toEqual([]);
+  });
+
+  it('refuses a correction without a changelog entry', async () => {
+    const { code } = await municipality();
+    await publish(code);
+    expect((await refusal(publish(code))).message).toMatch(/changelog/);
+  });
+
+  it('publishes an unchanged correction as version 2 beside version 1', async () => {
+    const { code } = await municipality();
+    await publish(code);
+    const v2 = await publish(code, { changelog: 'Omräknad efter kontroll, inga ändringar.' });
+    expect(v2.version).toBe(2);
+    const pubs = await listPublications(withPublicationTables(h.db), { municipalityCode: code, audience: 'public' });
+    expect(pubs.map((p) => [p.version, p.changelog])).toEqual([[1, 'Första publicering.'], [2, 'Omräknad efter kontroll, inga ändringar.']]);
+    expect((await listPublishedAggregates(h.db, { municipalityCode: code }))[0].version).toBe(2);
+  });
+
+  it('refuses a version that differs from the last by one incident in a cell', async () => {
+    const { code } = await municipality();
+    await publish(code);
+    await addIncidents(h, code, WEST, 'assault', 1, { row: 5 });
+    const err = await refusal(publish(code, { changelog: 'En sen anmälan.' }));
+    expect(err.leakingFigures).toContain('2026-Q3 v2 Väster · Våld och hot');
+  });
+
+  it('refuses a version in which a published cell fell below k by one incident', async () => {
+    const { code } = await municipality();
+    await publish(code, { overrides: { k: 6 } });
+    const one = await h.db.selectFrom('incident').select('id').where('municipality_code', '=', code).where('category_key', '=', 'assault').executeTakeFirstOrThrow();
+    await h.db.deleteFrom('incident').where('id', '=', one.id).execute();
+    const err = await refusal(publish(code, { changelog: 'En anmälan struken.', overrides: { k: 6 } }));
+    expect(err.leakingFigures).toContain('2026-Q3 v2 Väster · Våld och hot');
+  });
+
+  it('refuses to publish when an earlier total included a suppressed cell', async () => {
+    const { code, west } = await municipality();
+    const v = (group: string) => getCellVariable('2026-Q3', 'district', `district:${west}`, group);
+    // Planted: a hand-made version 1 whose area total counts the suppressed property cell (6 + 5).
+    await createPublication(
+      withPublicationTables(h.db),
+      { municipalityCode: code, audience: 'public', quarter: '2026-Q3', geography: 'district', gridCellSizeM: null, version: 1, k: 5, locationRoundingM: 10, createdBy: 'planted', changelog: 'planted', audit: {} },
+      [{ cellKey: `district:${west}`, areaId: west, areaName: 'Väster', gridIx: null, gridIy: null, groupKey: 'all', count: 11, suppressed: false, atLeast: false, parts: [v('violence'), v('property')] }],
+    );
+    const err = await refusal(publish(code, { changelog: 'v2' }));
+    expect(err.leakingFigures).toContain('2026-Q3 v2 Väster · Stöld och inbrott');
+  });
+
+  it('refuses to publish when a focus-area figure differs from published cells by one suppressed cell', async () => {
+    const { code, west, east } = await municipality();
+    const v = (id: string, group: string) => getCellVariable('2026-Q3', 'district', `district:${id}`, group);
+    // Planted: a focus area over both districts whose property figure (5 + 7) includes the suppressed Väster cell.
+    await createPublication(
+      withPublicationTables(h.db),
+      { municipalityCode: code, audience: 'public', quarter: '2026-Q3', geography: 'district', gridCellSizeM: null, version: 1, k: 5, locationRoundingM: 10, createdBy: 'planted', changelog: 'planted', audit: {} },
+      [{ cellKey: 'focus:centrum', areaId: null, areaName: 'Fokusområde centrum', gridIx: null, gridIy: null, groupKey: 'property', count: 12, suppressed: false, atLeast: false, parts: [v(west, 'property'), v(east, 'property')] }],
+    );
+    const err = await refusal(publish(code, { changelog: 'v2' }));
+    expect(err.leakingFigures).toContain('2026-Q3 v2 Väster · Stöld och inbrott');
+  });
+
+  it('refuses to switch an audience to another geography', async () => {
+    const { code } = await municipality();
+    await publish(code);
+    const err = await refusal(publish(code, { quarter: '2026-Q2', overrides: { geography: 'grid', gridCellSizeM: 1000 } }));
+    expect(err.message).toMatch(/one geography/);
+  });
+
+  it('publishes a fixed grid with every cell over the districts, empty ones suppressed', async () => {
+    const { code } = await municipality();
+    const result = await publish(code, { overrides: { geography: 'grid', gridCellSizeM: 1000 } });
+    expect(result.config.geographyKey).toBe('grid1000');
+    expect(result.publishedCells + result.suppressedCells).toBeGreaterThan(6 * 2);
+    expect(result.publishedCells).toBeGreaterThanOrEqual(1);
+  });
+
+  it('publishes council figures with the council k of 3 from the same core', async () => {
+    const { code } = await municipality();
+    await addIncidents(h, code, WEST, 'vandalism', 3, { row: 3 });
+    const result = await publish(code, { audience: 'council' });
+    expect(result.config.k).toBe(3);
+    expect(result.publishedCells).toBe(3);
+  });
+
+  it('reports published and suppressed cells per quarter', async () => {
+    const { code } = await municipality();
+    await publish(code);
+    const report = await listPublicationReport(h.db, { municipalityCode: code, audience: 'public' });
+    expect(report).toEqual([expect.objectContaining({ quarter: '2026-Q3', version: 1, publishedCells: 2, suppressedCells: 12, auditPassed: true })]);
+  });
+});

@@ -1,0 +1,158 @@
+import 'server-only';
+// Publishes one closed quarter for one audience (DESIGN.md §8): compute the cells in SQL, suppress,
+// audit against everything the audience already has (all versions, groups, totals, areas), and freeze —
+// or refuse, naming the figures that would leak.
+import type { Kysely } from 'kysely';
+import { createPublication, listPublicationCells, listPublications } from '@/db/queries/disclosure/publication';
+import { withPublicationTables } from '@/db/queries/disclosure/types';
+import type { Database } from '@/db/schema';
+import { type AuditedPublication, buildAuditInput } from '@/lib/privacy/build-audit-input';
+import type { PublicationFigure } from '@/lib/privacy/build-publication-figures';
+import { auditDisclosure, type DisclosureAuditResult } from '@/lib/privacy/disclosure-audit';
+import type { DisclosureAudience } from '@/lib/privacy/disclosure-threshold';
+import { checkQuarterPublishable, parseQuarter } from '@/lib/privacy/publication-quarter';
+import { computeQuarterFigures } from './compute-quarter-figures';
+import { formatFigureLabel } from './figure-label';
+import { type DisclosureConfig, type DisclosureOverrides, getDisclosureConfig } from './get-disclosure-config';
+import { PublicationRefusedError } from './publication-refused-error';
+
+export interface PublishQuarterOptions {
+  municipalityCode: string;
+  /**
+   * Who the figures are for. TODO(#3): the caller's role must allow publishing for this audience
+   * (admin or security coordinator); until sign-in exists only the CLI calls this.
+   */
+  audience: DisclosureAudience;
+  /** 'YYYY-Qn' */
+  quarter: string;
+  /** The current time (publication needs a closed quarter, ≥ 1 month after close). */
+  now: Date;
+  createdBy: string;
+  /** Required from version 2 on: what the correction changes. */
+  changelog?: string;
+  overrides?: DisclosureOverrides;
+  /** Compute and audit, write nothing. */
+  dryRun?: boolean;
+}
+
+export interface PublishQuarterResult {
+  status: 'published' | 'dry-run';
+  publicationId: string | null;
+  quarter: string;
+  version: number;
+  config: DisclosureConfig;
+  /** Cells of the geography × groups (totals not counted). */
+  publishedCells: number;
+  suppressedCells: number;
+  audit: DisclosureAuditResult;
+}
+
+const isCell = (f: Pick<PublicationFigure, 'group' | 'cellKey'>) => f.group !== 'all' && f.cellKey !== 'total';
+
+/** What the audience already has, as audited publications (stored cells carry their parts). */
+async function loadPublished(db: Kysely<Database>, municipalityCode: string, audience: string) {
+  const dbp = withPublicationTables(db);
+  const pubs = await listPublications(dbp, { municipalityCode, audience });
+  const cells = await listPublicationCells(dbp, pubs.map((p) => p.id));
+  const byPub = new Map(pubs.map((p) => [p.id, { pub: p, figures: [] as AuditedPublication['figures'][number][] }]));
+  for (const c of cells) {
+    const entry = byPub.get(c.publication_id)!;
+    entry.figures.push({
+      label: formatFigureLabel({ quarter: entry.pub.quarter, version: entry.pub.version, areaName: c.area_name, group: c.group_key }),
+      count: c.count,
+      suppressed: c.suppressed,
+      parts: c.parts,
+    });
+  }
+  return [...byPub.values()];
+}
+
+/**
+ * Computes, audits and (unless dryRun) freezes a quarter's publication. Throws PublicationRefusedError
+ * for an open quarter, one closed less than a month ago, a correction without a changelog, a change of
+ * geography, or a failed audit (naming every figure that would leak).
+ */
+export async function publishQuarter(db: Kysely<Database>, o: PublishQuarterOptions): Promise<PublishQuarterResult> {
+  const q = parseQuarter(o.quarter);
+  const when = checkQuarterPublishable(q, o.now);
+  if (!when.publishable) {
+    throw new PublicationRefusedError(
+      when.reason === 'open'
+        ? `${o.quarter} has not closed yet: only closed quarters are published, from ${when.earliest.toISOString().slice(0, 10)} (a month after it closes)`
+        : `${o.quarter} closed less than a month ago: it may be published from ${when.earliest.toISOString()}`,
+    );
+  }
+  const config = await getDisclosureConfig(db, { municipalityCode: o.municipalityCode, audience: o.audience, overrides: o.overrides });
+  const earlier = await loadPublished(db, o.municipalityCode, o.audience);
+
+  // One geography per audience: cells of two geographies could be differenced, and the audit's
+  // variables of one geography know nothing of the other's.
+  const other = earlier.find((e) => e.pub.geography !== config.geography || e.pub.grid_cell_size_m !== config.gridCellSizeM);
+  if (other) {
+    throw new PublicationRefusedError(
+      `${o.audience} figures are already published on ${other.pub.geography}${other.pub.grid_cell_size_m ? ` ${other.pub.grid_cell_size_m} m` : ''} (${other.pub.quarter} v${other.pub.version}); ` +
+        `this publication uses ${config.geography}${config.gridCellSizeM ? ` ${config.gridCellSizeM} m` : ''}: an audience gets one geography`,
+    );
+  }
+  const sameQuarter = earlier.filter((e) => e.pub.quarter === o.quarter);
+  const version = Math.max(0, ...sameQuarter.map((e) => e.pub.version)) + 1;
+  const changelog = o.changelog?.trim() || (version === 1 ? 'Första publicering.' : '');
+  if (!changelog) {
+    throw new PublicationRefusedError(`${o.quarter} is already published (v${version - 1}) for ${o.audience}: a correction needs a changelog entry saying what changed`);
+  }
+
+  const figures = await computeQuarterFigures(db, { municipalityCode: o.municipalityCode, quarter: o.quarter, config });
+  if (!figures.some(isCell)) {
+    throw new PublicationRefusedError(
+      config.geography === 'district'
+        ? `municipality ${o.municipalityCode} has no areas of kind 'district' to publish by`
+        : `municipality ${o.municipalityCode} has no outline (area kind 'municipality' or 'district') to lay the grid over`,
+    );
+  }
+  const candidate: AuditedPublication = {
+    version,
+    figures: figures.map((f) => ({ ...f, label: formatFigureLabel({ quarter: o.quarter, version, areaName: f.areaName, group: f.group }) })),
+  };
+  const audit = await auditDisclosure(buildAuditInput([...earlier.map((e) => ({ version: e.pub.version, figures: e.figures })), candidate], config.k));
+  if (!audit.passed) {
+    const named = [...new Set(audit.leaks.map((l) => l.id))];
+    throw new PublicationRefusedError(
+      `the disclosure audit refused ${o.quarter} v${version} for ${o.audience}: ${audit.leaks.map((l) => l.message).join('; ')}`,
+      named,
+    );
+  }
+  const cells = figures.filter(isCell);
+  const publishedCells = cells.filter((c) => !c.suppressed).length;
+  const result = { quarter: o.quarter, version, config, publishedCells, suppressedCells: cells.length - publishedCells, audit };
+  if (o.dryRun) return { status: 'dry-run', publicationId: null, ...result };
+
+  const publicationId = await createPublication(
+    withPublicationTables(db),
+    {
+      municipalityCode: o.municipalityCode,
+      audience: o.audience,
+      quarter: o.quarter,
+      geography: config.geography,
+      gridCellSizeM: config.gridCellSizeM,
+      version,
+      k: config.k,
+      locationRoundingM: config.locationRoundingM,
+      createdBy: o.createdBy,
+      changelog,
+      audit: { passed: audit.passed, k: audit.k, leaks: audit.leaks, stats: audit.stats, ranges: audit.ranges.filter((r) => r.max !== null) },
+    },
+    figures.map((f) => ({
+      cellKey: f.cellKey,
+      areaId: f.areaId,
+      areaName: f.areaName,
+      gridIx: f.gridIx,
+      gridIy: f.gridIy,
+      groupKey: f.group,
+      count: f.count,
+      suppressed: f.suppressed,
+      atLeast: f.atLeast,
+      parts: f.parts,
+    })),
+  );
+  return { status: 'published', publicationId, ...result };
+}
