@@ -1,7 +1,7 @@
 // Each database constraint rejects a bad row by itself (zod is bypassed: rows go in through Kysely
 // directly), with a SQLSTATE and a message that names the constraint, column or table.
 import crypto from 'node:crypto';
-import { type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import type { Database } from '@/db/schema';
@@ -51,6 +51,25 @@ const BOWTIE = {
 interface Failure {
   code?: string;
   message: string;
+}
+
+class RollbackSignal extends Error {}
+
+/**
+ * Runs `fn` in a transaction that is always rolled back: audit events cannot be deleted, so tests that
+ * write them leave nothing behind for a later hash-chain check on the shared test database.
+ */
+async function rolledBack<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  try {
+    await db.transaction().execute(async (trx) => {
+      result = await fn(trx);
+      throw new RollbackSignal();
+    });
+  } catch (err) {
+    if (!(err instanceof RollbackSignal)) throw err;
+  }
+  return result as T;
 }
 
 async function failureOf(attempt: () => Promise<unknown>): Promise<Failure> {
@@ -357,19 +376,21 @@ describe(`database constraints on ${testBackend()}`, () => {
     // audit log
     {
       name: 'an update of an audit event',
-      attempt: async () => {
-        await insertWith('audit_event', {});
-        await h.db.updateTable('audit_event').set({ actor: 'someone else' }).where('municipality_code', '=', code).execute();
-      },
+      attempt: () =>
+        rolledBack(h.db, async (trx) => {
+          const { id } = await trx.insertInto('audit_event').values(base.audit_event!() as never).returning('id').executeTakeFirstOrThrow();
+          await trx.updateTable('audit_event').set({ actor: 'someone else' }).where('id', '=', id).execute();
+        }),
       sqlstate: SQLSTATE.appendOnly,
       names: /audit_event is append-only: UPDATE is not allowed/,
     },
     {
       name: 'a delete of an audit event',
-      attempt: async () => {
-        await insertWith('audit_event', {});
-        await h.db.deleteFrom('audit_event').where('municipality_code', '=', code).execute();
-      },
+      attempt: () =>
+        rolledBack(h.db, async (trx) => {
+          const { id } = await trx.insertInto('audit_event').values(base.audit_event!() as never).returning('id').executeTakeFirstOrThrow();
+          await trx.deleteFrom('audit_event').where('id', '=', id).execute();
+        }),
       sqlstate: SQLSTATE.appendOnly,
       names: /audit_event is append-only: DELETE is not allowed/,
     },
@@ -408,14 +429,23 @@ describe(`database constraints on ${testBackend()}`, () => {
   });
 
   it('a rejected audit-event change leaves the row as it was', async () => {
-    const row = await h.db
-      .insertInto('audit_event')
-      .values({ municipality_code: code, actor: 'original', action: 'read', resource: 'incident', details: '{}', hash: 'h-keep' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await failureOf(() => h.db.updateTable('audit_event').set({ actor: 'forged' }).where('id', '=', row.id).execute());
-    await failureOf(() => h.db.deleteFrom('audit_event').where('id', '=', row.id).execute());
-    const kept = await h.db.selectFrom('audit_event').select(['actor', 'hash']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    const kept = await rolledBack(h.db, async (trx) => {
+      const row = await trx
+        .insertInto('audit_event')
+        .values({ municipality_code: code, actor: 'original', action: 'read', resource: 'incident', details: '{}', hash: 'h-keep' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // Savepoints: a failed statement would otherwise abort the whole transaction.
+      for (const change of [
+        () => trx.updateTable('audit_event').set({ actor: 'forged' }).where('id', '=', row.id).execute(),
+        () => trx.deleteFrom('audit_event').where('id', '=', row.id).execute(),
+      ]) {
+        await sql`SAVEPOINT change`.execute(trx);
+        await failureOf(change);
+        await sql`ROLLBACK TO SAVEPOINT change`.execute(trx);
+      }
+      return trx.selectFrom('audit_event').select(['actor', 'hash']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    });
     expect(kept).toEqual({ actor: 'original', hash: 'h-keep' });
   });
 });

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
+import type { Database } from '@/db/schema';
 import {
   createActivity,
   createAnalysisRun,
@@ -89,6 +91,22 @@ const CENTRE_RING: [number, number][] = [
   [14.03, 57.19],
   [14.03, 57.175],
 ];
+
+class RollbackSignal extends Error {}
+
+/** Runs `fn` in a transaction that is always rolled back (audit events cannot be deleted afterwards). */
+async function rolledBack<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  try {
+    await db.transaction().execute(async (trx) => {
+      result = await fn(trx);
+      throw new RollbackSignal();
+    });
+  } catch (err) {
+    if (!(err instanceof RollbackSignal)) throw err;
+  }
+  return result as T;
+}
 
 const sortIds = (ids: string[]): string[] => [...ids].sort();
 
@@ -492,22 +510,24 @@ describe(`entity round trips on ${testBackend()}`, () => {
   });
 
   it('an audit event written directly is read back as its DTO', async () => {
-    const row = await h.db
-      .insertInto('audit_event')
-      .values({
-        municipality_code: code,
-        actor: 'user:42',
-        action: 'read',
-        resource: 'incident',
-        details: JSON.stringify({ filter: { category: 'assault' } }),
-        result_count: 17,
-        hash: 'h1',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const got = await getAuditEvent(h.db, code, row.id);
-    expectMatches(got, {
-      id: row.id,
+    const got = await rolledBack(h.db, async (trx) => {
+      const row = await trx
+        .insertInto('audit_event')
+        .values({
+          municipality_code: code,
+          actor: 'user:42',
+          action: 'read',
+          resource: 'incident',
+          details: JSON.stringify({ filter: { category: 'assault' } }),
+          result_count: 17,
+          hash: 'h1',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id: row.id, event: await getAuditEvent(trx, code, row.id) };
+    });
+    expectMatches(got.event, {
+      id: got.id,
       municipality_code: code,
       actor: 'user:42',
       action: 'read',
@@ -518,7 +538,22 @@ describe(`entity round trips on ${testBackend()}`, () => {
       prev_hash: null,
       hash: 'h1',
     });
-    expect(got.occurred_at).toMatch(ISO_UTC);
+    expect(got.event.occurred_at).toMatch(ISO_UTC);
+  });
+
+  it('an audit event is not found under another municipality code', async () => {
+    const error = await rolledBack(h.db, async (trx) => {
+      const { id } = await trx
+        .insertInto('audit_event')
+        .values({ municipality_code: code, actor: 'a', action: 'b', resource: 'c', details: '{}', hash: 'h' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return getAuditEvent(trx, other, id).then(
+        () => null,
+        (e: unknown) => e,
+      );
+    });
+    expect(error).toBeInstanceOf(NotFoundError);
   });
 
   describe('tenant scoping', () => {
@@ -546,11 +581,6 @@ describe(`entity round trips on ${testBackend()}`, () => {
       const followUp = await createFollowUp(h.db, code, { activity_id: activity.id, quarter: '2026-Q1', status: 'done' });
       const report = await createCitizenReport(h.db, code, { category: 'other', geom: point, body: 'Scope' }, { statusTokenHash: crypto.randomUUID() });
       await createSetting(h.db, code, { key: 'scope.test', value: true });
-      const audit = await h.db
-        .insertInto('audit_event')
-        .values({ municipality_code: code, actor: 'a', action: 'b', resource: 'c', details: '{}', hash: 'h' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
 
       const reads: [string, () => Promise<unknown>][] = [
         ['setting', () => getSetting(h.db, other, 'scope.test')],
@@ -570,7 +600,6 @@ describe(`entity round trips on ${testBackend()}`, () => {
         ['activity', () => getActivity(h.db, other, activity.id)],
         ['follow_up', () => getFollowUp(h.db, other, followUp.id)],
         ['citizen_report', () => getCitizenReport(h.db, other, report.id)],
-        ['audit_event', () => getAuditEvent(h.db, other, audit.id)],
       ];
       for (const [entity, read] of reads) {
         const error = await read().then(

@@ -1,6 +1,6 @@
 // Incidents (händelser): crimes and observations with a time (or window) and an exact point.
 import { z } from 'zod';
-import { getCategory, type Sensitivity } from '@/lib/domain/categories';
+import { CATEGORIES, type Sensitivity } from '@/lib/domain/categories';
 import { INCIDENT_SOURCES, VISIBILITIES, type Visibility } from '@/lib/domain/constants';
 import {
   enumField,
@@ -49,7 +49,9 @@ export const incidentInputSchema = z
     if (v.occurred_to !== null && !isNotBefore(v.occurred_to, v.occurred_at)) {
       ctx.addIssue({ code: 'custom', path: ['occurred_to'], message: 'occurred_to must not be before occurred_at' });
     }
-    const capped = findVisibilityCapIssue(getCategory(v.category_key).sensitivity, v.visibility);
+    // An unknown key has its own issue already (category_key's refinement does not abort the object).
+    const category = CATEGORIES.find((c) => c.key === v.category_key);
+    const capped = category ? findVisibilityCapIssue(category.sensitivity, v.visibility) : null;
     if (capped) ctx.addIssue({ code: 'custom', path: ['visibility'], message: capped });
   });
 export type IncidentInput = z.infer<typeof incidentInputSchema>;
