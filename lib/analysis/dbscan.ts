@@ -133,9 +133,8 @@ export function dbscan(x: Float64Array, y: Float64Array, options: DbscanOptions)
   }
   const nbrs = Int32Array.from(nbrList);
 
-  // Pass 1: |N(p)| for every point.
-  const coreS = new Uint8Array(n);
-  let total = 0;
+  // Pass 1: |N(p)| for every point. Each pair is visited once (bucket nb ≥ b, and q > a within a bucket).
+  const counts = new Int32Array(n).fill(1);
   let done = 0;
   for (let b = 0; b < nBuckets; b += 1) {
     for (let a = start[b]; a < start[b + 1]; a += 1) {
@@ -144,20 +143,30 @@ export function dbscan(x: Float64Array, y: Float64Array, options: DbscanOptions)
       let c = 0;
       for (let t = nbrOffsets[b]; t < nbrOffsets[b + 1]; t += 1) {
         const nb = nbrs[t];
-        for (let q = start[nb]; q < start[nb + 1]; q += 1) {
+        if (nb < b) continue;
+        const end = start[nb + 1];
+        for (let q = nb === b ? a + 1 : start[nb]; q < end; q += 1) {
           const dx = sx[q] - xi;
           const dy = sy[q] - yi;
-          if (dx * dx + dy * dy <= eps2) c += 1;
+          if (dx * dx + dy * dy <= eps2) {
+            c += 1;
+            counts[q] += 1;
+          }
         }
       }
-      total += c - 1;
-      if (c >= minPoints) coreS[a] = 1;
+      counts[a] += c;
       done += 1;
       if (onProgress && done % step === 0) onProgress(0.5 * (done / n));
     }
   }
+  const coreS = new Uint8Array(n);
+  let total = 0;
+  for (let a = 0; a < n; a += 1) {
+    total += counts[a] - 1;
+    if (counts[a] >= minPoints) coreS[a] = 1;
+  }
 
-  // Pass 2: union core points with core neighbours; each border point remembers its lowest-index core neighbour.
+  // Pass 2, each pair once: union core–core pairs; a border point remembers its lowest-index core neighbour.
   const parent = new Int32Array(n);
   for (let a = 0; a < n; a += 1) parent[a] = a;
   const borderOf = new Int32Array(n).fill(-1);
@@ -166,27 +175,33 @@ export function dbscan(x: Float64Array, y: Float64Array, options: DbscanOptions)
     for (let a = start[b]; a < start[b + 1]; a += 1) {
       const xi = sx[a];
       const yi = sy[a];
-      const isCore = coreS[a] === 1;
-      let best = -1;
+      const aCore = coreS[a] === 1;
+      const oa = order[a];
       for (let t = nbrOffsets[b]; t < nbrOffsets[b + 1]; t += 1) {
         const nb = nbrs[t];
-        for (let q = start[nb]; q < start[nb + 1]; q += 1) {
-          if (coreS[q] !== 1) continue;
-          if (isCore && q <= a) continue;
+        if (nb < b) continue;
+        const end = start[nb + 1];
+        for (let q = nb === b ? a + 1 : start[nb]; q < end; q += 1) {
+          const qCore = coreS[q] === 1;
+          if (!aCore && !qCore) continue;
           const dx = sx[q] - xi;
           const dy = sy[q] - yi;
           if (dx * dx + dy * dy > eps2) continue;
-          if (isCore) {
+          if (aCore && qCore) {
             const ra = find(parent, a);
             const rq = find(parent, q);
             if (ra !== rq) {
               if (ra < rq) parent[rq] = ra;
               else parent[ra] = rq;
             }
-          } else if (best < 0 || order[q] < best) best = order[q];
+          } else if (aCore) {
+            if (borderOf[q] < 0 || oa < borderOf[q]) borderOf[q] = oa;
+          } else {
+            const oq = order[q];
+            if (borderOf[a] < 0 || oq < borderOf[a]) borderOf[a] = oq;
+          }
         }
       }
-      if (!isCore) borderOf[a] = best;
       done += 1;
       if (onProgress && done % step === 0) onProgress(0.5 + 0.45 * (done / n));
     }
