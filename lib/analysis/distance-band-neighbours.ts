@@ -17,8 +17,9 @@ const BAND_TOLERANCE = 1e-12;
 export function buildDistanceBandNeighbours(cx: ArrayLike<number>, cy: ArrayLike<number>, band: number, includeSelf = true): NeighbourList {
   const n = cx.length;
   if (!(band > 0)) throw new RangeError('distance band must be positive');
-  const buckets = new Map<string, number[]>();
-  const keyOf = (bx: number, by: number): string => `${bx},${by}`;
+  const buckets = new Map<number, number[]>();
+  // Numeric bucket key: exact for |bucket index| < 2^25, far beyond any study area.
+  const keyOf = (bx: number, by: number): number => (bx + 33554432) * 67108864 + (by + 33554432);
   for (let i = 0; i < n; i += 1) {
     const k = keyOf(Math.floor(cx[i] / band), Math.floor(cy[i] / band));
     const list = buckets.get(k);

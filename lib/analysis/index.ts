@@ -23,3 +23,4 @@ export { getWeightedDisplacementDifference, getWeightedDisplacementQuotient, typ
 export { runKnoxTest, type KnoxCell, type KnoxOptions } from '@/lib/analysis/knox-test';
 export { createSeededRandom } from '@/lib/analysis/seeded-random';
 export { scorePriorities, type PriorityCandidate, type PriorityCriterion, type PriorityResult } from '@/lib/analysis/prioritisation-score';
+export { getHotSpotCells, type HotSpotCell, type HotSpotCellsOptions, type HotSpotCellsResult } from '@/lib/analysis/get-hot-spot-cells';
