@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
 import type { DatabaseHandle } from '@/db/client';
 import type { Database } from '@/db/schema';
 import {
@@ -42,6 +43,7 @@ import {
   getSurveyIndicator,
   getUnsafePlace,
   getVandalismReport,
+  ConstraintViolationError,
   InvalidReferenceError,
   listCategories,
   NotFoundError,
@@ -630,6 +632,62 @@ describe(`entity round trips on ${testBackend()}`, () => {
       await expect(createActivity(h.db, code, { title: 'X', owner_org_id: foreign.id, starts_on: '2026-01-01' })).rejects.toThrow(
         /owner_org_id: organisation .* does not exist in municipality/,
       );
+    });
+  });
+
+  describe('refused writes', () => {
+    it('invalid input is refused by the schema before the database sees it', async () => {
+      const error = await createIncident(h.db, code, {
+        category_key: 'theft',
+        occurred_at: '2026-05-02T10:00:00Z',
+        occurred_to: '2026-05-01T10:00:00Z',
+        geom: { type: 'Point', coordinates: VARNAMO_CENTRE },
+        source: 'police',
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ZodError);
+      expect((error as ZodError).issues.map((i) => i.path.join('.'))).toEqual(['occurred_to']);
+    });
+
+    it('a self-intersecting drawn area is refused by the schema at its coordinates', async () => {
+      const bowtie: [number, number][] = [
+        [14.0, 57.0],
+        [14.1, 57.1],
+        [14.1, 57.0],
+        [14.0, 57.1],
+        [14.0, 57.0],
+      ];
+      const error = await createArea(h.db, code, { kind: 'drawn', name: 'Fluga', geom: { type: 'Polygon', coordinates: [bowtie] } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ZodError);
+      expect((error as ZodError).issues[0].path).toEqual(['geom', 'coordinates']);
+    });
+
+    it('a multipolygon whose parts overlap passes the schema but is a check violation naming area_geom_check', async () => {
+      const inner: [number, number][] = [
+        [14.04, 57.18],
+        [14.05, 57.18],
+        [14.05, 57.185],
+        [14.04, 57.185],
+        [14.04, 57.18],
+      ];
+      const error = await createArea(h.db, code, { kind: 'drawn', name: 'Överlapp', geom: { type: 'MultiPolygon', coordinates: [[CENTRE_RING], [inner]] } }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ConstraintViolationError);
+      expect(error).toMatchObject({ kind: 'check', table: 'area', constraint: 'area_geom_check' });
+    });
+
+    it('a second organisation with the same name is a unique violation naming its constraint', async () => {
+      await createOrganisation(h.db, code, { name: 'Samma namn', kind: 'other' });
+      const error = await createOrganisation(h.db, code, { name: 'Samma namn', kind: 'business' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConstraintViolationError);
+      expect(error).toMatchObject({ kind: 'unique', table: 'organisation', constraint: 'organisation_municipality_code_name_key' });
+    });
+
+    it('a second follow-up of one activity for one quarter is a unique violation', async () => {
+      const activity = await createActivity(h.db, code, { title: 'Kvartalsdubblett', owner_org_id: police, starts_on: '2027-01-01' });
+      await createFollowUp(h.db, code, { activity_id: activity.id, quarter: '2027-Q1', status: 'on_track' });
+      const error = await createFollowUp(h.db, code, { activity_id: activity.id, quarter: '2027-Q1', status: 'delayed' }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: 'unique', constraint: 'follow_up_activity_id_quarter_key' });
     });
   });
 });

@@ -73,6 +73,30 @@ describe('GeoJSON in WGS84', () => {
     expect(polygonSchema.safeParse({ type: 'Polygon', coordinates: [] }).success).toBe(false);
   });
 
+  it('a self-intersecting polygon is rejected with the crossing point', () => {
+    const bowtie = [
+      [14.0, 57.0],
+      [14.1, 57.1],
+      [14.1, 57.0],
+      [14.0, 57.1],
+      [14.0, 57.0],
+    ];
+    const [issue] = issuesOf(polygonalSchema, { type: 'Polygon', coordinates: [bowtie] });
+    expect(issue.path).toEqual(['coordinates']);
+    expect(issue.message).toMatch(/must not intersect itself \(it crosses at 14\.05\d*, 57\.05\d*\)/);
+  });
+
+  it('a polygon with a hole inside it passes', () => {
+    const hole = [
+      [14.04, 57.18],
+      [14.04, 57.185],
+      [14.05, 57.185],
+      [14.05, 57.18],
+      [14.04, 57.18],
+    ];
+    expect(polygonalSchema.safeParse({ type: 'Polygon', coordinates: [RING, hole] }).success).toBe(true);
+  });
+
   it('an area geometry may be a Polygon or a MultiPolygon but not a Point', () => {
     expect(polygonalSchema.safeParse({ type: 'Polygon', coordinates: [RING] }).success).toBe(true);
     expect(polygonalSchema.safeParse({ type: 'MultiPolygon', coordinates: [[RING]] }).success).toBe(true);

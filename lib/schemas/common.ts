@@ -1,6 +1,7 @@
 // Shared zod pieces for every boundary (HTTP, forms, CLI, files). Messages are plain English that name
 // the field; the UI translates them. Input helpers turn '' and missing optional values into null so a
 // form, an API body and a CLI flag all store the same thing.
+import { kinks } from '@turf/turf';
 import { z } from 'zod';
 
 export const TITLE_MAX = 200;
@@ -188,10 +189,26 @@ export const multiPolygonSchema = z.object({
 });
 export type MultiPolygon = z.infer<typeof multiPolygonSchema>;
 
-/** What area-like inputs accept; stored as MultiPolygon (ST_Multi) and always returned as one. */
-export const polygonalSchema = z.discriminatedUnion('type', [polygonSchema, multiPolygonSchema], {
-  error: 'must be a GeoJSON Polygon or MultiPolygon',
-});
+/**
+ * What area-like inputs accept; stored as MultiPolygon (ST_Multi) and always returned as one. A drawn
+ * polygon that crosses itself is refused here with the crossing, rather than by the database's ST_IsValid
+ * check with no hint where.
+ */
+export const polygonalSchema = z
+  .discriminatedUnion('type', [polygonSchema, multiPolygonSchema], {
+    error: 'must be a GeoJSON Polygon or MultiPolygon',
+  })
+  .superRefine((g, ctx) => {
+    const crossing = kinks({ type: g.type, coordinates: g.coordinates } as Parameters<typeof kinks>[0]).features[0];
+    if (crossing) {
+      const [lon, lat] = crossing.geometry.coordinates;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coordinates'],
+        message: `a polygon must not intersect itself (it crosses at ${lon.toFixed(6)}, ${lat.toFixed(6)})`,
+      });
+    }
+  });
 export type Polygonal = z.infer<typeof polygonalSchema>;
 
 // ---------------------------------------------------------------- JSON

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '@/db/schema';
 import { type AnalysisRun, analysisRunInputSchema, analysisRunSchema } from '@/lib/schemas/entities/analysis-run';
 import { NotFoundError } from './errors';
-import { assertIdShape, toIso } from './reshape';
+import { assertIdShape, mapConstraintErrors, toIso } from './reshape';
 
 export interface CreateAnalysisRunOptions {
   /** The signed-in user saving the run; set by the server, never taken from the input. */
@@ -18,23 +18,25 @@ export async function createAnalysisRun(
   options: CreateAnalysisRunOptions = {},
 ): Promise<AnalysisRun> {
   const v = analysisRunInputSchema.parse(input);
-  const { id } = await db
-    .insertInto('analysis_run')
-    .values({
-      municipality_code: municipalityCode,
-      title: v.title,
-      method: v.method,
-      period_from: v.period_from,
-      period_to: v.period_to,
-      layers: v.layers,
-      parameters: JSON.stringify(v.parameters),
-      data_counts: JSON.stringify(v.data_counts),
-      record_ids_hash: v.record_ids_hash,
-      result: JSON.stringify(v.result),
-      created_by: options.createdBy ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await mapConstraintErrors(
+    db
+      .insertInto('analysis_run')
+      .values({
+        municipality_code: municipalityCode,
+        title: v.title,
+        method: v.method,
+        period_from: v.period_from,
+        period_to: v.period_to,
+        layers: v.layers,
+        parameters: JSON.stringify(v.parameters),
+        data_counts: JSON.stringify(v.data_counts),
+        record_ids_hash: v.record_ids_hash,
+        result: JSON.stringify(v.result),
+        created_by: options.createdBy ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
   return getAnalysisRun(db, municipalityCode, id);
 }
 

@@ -4,15 +4,17 @@ import type { Database } from '@/db/schema';
 import { type Area, areaInputSchema, areaSchema } from '@/lib/schemas/entities/area';
 import { NotFoundError } from './errors';
 import { multiPolygonFromGeoJson, selectMultiPolygonGeoJson } from './geometry';
-import { assertIdShape, toIso } from './reshape';
+import { assertIdShape, mapConstraintErrors, toIso } from './reshape';
 
 export async function createArea(db: Kysely<Database>, municipalityCode: string, input: z.input<typeof areaInputSchema>): Promise<Area> {
   const v = areaInputSchema.parse(input);
-  const { id } = await db
-    .insertInto('area')
-    .values({ municipality_code: municipalityCode, kind: v.kind, code: v.code, name: v.name, geom: multiPolygonFromGeoJson(v.geom) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await mapConstraintErrors(
+    db
+      .insertInto('area')
+      .values({ municipality_code: municipalityCode, kind: v.kind, code: v.code, name: v.name, geom: multiPolygonFromGeoJson(v.geom) })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
   return getArea(db, municipalityCode, id);
 }
 

@@ -4,7 +4,7 @@ import type { Database } from '@/db/schema';
 import { type CitizenReport, citizenReportInputSchema, citizenReportSchema } from '@/lib/schemas/entities/citizen-report';
 import { NotFoundError } from './errors';
 import { pointFromGeoJson, selectPointGeoJson } from './geometry';
-import { assertIdShape, toIso, toIsoOrNull } from './reshape';
+import { assertIdShape, mapConstraintErrors, toIso, toIsoOrNull } from './reshape';
 
 export interface CreateCitizenReportOptions {
   /**
@@ -22,20 +22,22 @@ export async function createCitizenReport(
 ): Promise<CitizenReport> {
   const v = citizenReportInputSchema.parse(input);
   if (!options.statusTokenHash) throw new Error('createCitizenReport needs a statusTokenHash');
-  const { id } = await db
-    .insertInto('citizen_report')
-    .values({
-      municipality_code: municipalityCode,
-      category: v.category,
-      geom: pointFromGeoJson(v.geom),
-      body: v.body,
-      contact_name: v.contact_name,
-      contact_email: v.contact_email,
-      contact_phone: v.contact_phone,
-      status_token_hash: options.statusTokenHash,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await mapConstraintErrors(
+    db
+      .insertInto('citizen_report')
+      .values({
+        municipality_code: municipalityCode,
+        category: v.category,
+        geom: pointFromGeoJson(v.geom),
+        body: v.body,
+        contact_name: v.contact_name,
+        contact_email: v.contact_email,
+        contact_phone: v.contact_phone,
+        status_token_hash: options.statusTokenHash,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
   return getCitizenReport(db, municipalityCode, id);
 }
 

@@ -5,26 +5,28 @@ import { type FocusArea, focusAreaInputSchema, focusAreaSchema } from '@/lib/sch
 import { NotFoundError } from './errors';
 import { multiPolygonFromGeoJson, selectMultiPolygonGeoJson } from './geometry';
 import { assertReferencesInTenant } from './references';
-import { assertIdShape, toIso } from './reshape';
+import { assertIdShape, mapConstraintErrors, toIso } from './reshape';
 
 export async function createFocusArea(db: Kysely<Database>, municipalityCode: string, input: z.input<typeof focusAreaInputSchema>): Promise<FocusArea> {
   const v = focusAreaInputSchema.parse(input);
   await assertReferencesInTenant(db, municipalityCode, [{ field: 'source_run_id', table: 'analysis_run', ids: [v.source_run_id] }]);
-  const { id } = await db
-    .insertInto('focus_area')
-    .values({
-      municipality_code: municipalityCode,
-      name: v.name,
-      geom: multiPolygonFromGeoJson(v.geom),
-      rationale: v.rationale,
-      evidence: JSON.stringify(v.evidence),
-      source_run_id: v.source_run_id,
-      period_from: v.period_from,
-      period_to: v.period_to,
-      public_summary: v.public_summary,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await mapConstraintErrors(
+    db
+      .insertInto('focus_area')
+      .values({
+        municipality_code: municipalityCode,
+        name: v.name,
+        geom: multiPolygonFromGeoJson(v.geom),
+        rationale: v.rationale,
+        evidence: JSON.stringify(v.evidence),
+        source_run_id: v.source_run_id,
+        period_from: v.period_from,
+        period_to: v.period_to,
+        public_summary: v.public_summary,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
   return getFocusArea(db, municipalityCode, id);
 }
 

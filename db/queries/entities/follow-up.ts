@@ -4,7 +4,7 @@ import type { Database } from '@/db/schema';
 import { type FollowUp, followUpInputSchema, followUpSchema } from '@/lib/schemas/entities/follow-up';
 import { NotFoundError } from './errors';
 import { assertReferencesInTenant } from './references';
-import { assertIdShape, toIso } from './reshape';
+import { assertIdShape, mapConstraintErrors, toIso } from './reshape';
 
 export async function createFollowUp(db: Kysely<Database>, municipalityCode: string, input: z.input<typeof followUpInputSchema>): Promise<FollowUp> {
   const v = followUpInputSchema.parse(input);
@@ -12,19 +12,21 @@ export async function createFollowUp(db: Kysely<Database>, municipalityCode: str
     { field: 'activity_id', table: 'activity', ids: [v.activity_id] },
     { field: 'reported_by_org_id', table: 'organisation', ids: [v.reported_by_org_id] },
   ]);
-  const { id } = await db
-    .insertInto('follow_up')
-    .values({
-      municipality_code: municipalityCode,
-      activity_id: v.activity_id,
-      quarter: v.quarter,
-      status: v.status,
-      indicator_value: v.indicator_value,
-      note: v.note,
-      reported_by_org_id: v.reported_by_org_id,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await mapConstraintErrors(
+    db
+      .insertInto('follow_up')
+      .values({
+        municipality_code: municipalityCode,
+        activity_id: v.activity_id,
+        quarter: v.quarter,
+        status: v.status,
+        indicator_value: v.indicator_value,
+        note: v.note,
+        reported_by_org_id: v.reported_by_org_id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
   return getFollowUp(db, municipalityCode, id);
 }
 

@@ -4,7 +4,7 @@ import type { Database } from '@/db/schema';
 import { type HotspotNote, hotspotNoteInputSchema, hotspotNoteSchema } from '@/lib/schemas/entities/hotspot-note';
 import { NotFoundError } from './errors';
 import { assertReferencesInTenant } from './references';
-import { assertIdShape, toIso } from './reshape';
+import { assertIdShape, mapConstraintErrors, toIso } from './reshape';
 
 export async function createHotspotNote(db: Kysely<Database>, municipalityCode: string, input: z.input<typeof hotspotNoteInputSchema>): Promise<HotspotNote> {
   const v = hotspotNoteInputSchema.parse(input);
@@ -12,11 +12,13 @@ export async function createHotspotNote(db: Kysely<Database>, municipalityCode: 
     { field: 'meeting_id', table: 'est_meeting', ids: [v.meeting_id] },
     { field: 'run_id', table: 'analysis_run', ids: [v.run_id] },
   ]);
-  const { id } = await db
-    .insertInto('hotspot_note')
-    .values({ municipality_code: municipalityCode, meeting_id: v.meeting_id, run_id: v.run_id, hotspot_ref: v.hotspot_ref, cause_note: v.cause_note })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await mapConstraintErrors(
+    db
+      .insertInto('hotspot_note')
+      .values({ municipality_code: municipalityCode, meeting_id: v.meeting_id, run_id: v.run_id, hotspot_ref: v.hotspot_ref, cause_note: v.cause_note })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
   return getHotspotNote(db, municipalityCode, id);
 }
 

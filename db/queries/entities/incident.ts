@@ -5,27 +5,29 @@ import { type Incident, incidentInputSchema, incidentSchema } from '@/lib/schema
 import { NotFoundError } from './errors';
 import { pointFromGeoJson, selectPointGeoJson } from './geometry';
 import { assertReferencesInTenant } from './references';
-import { assertIdShape, toIso, toIsoOrNull } from './reshape';
+import { assertIdShape, mapConstraintErrors, toIso, toIsoOrNull } from './reshape';
 
 export async function createIncident(db: Kysely<Database>, municipalityCode: string, input: z.input<typeof incidentInputSchema>): Promise<Incident> {
   const v = incidentInputSchema.parse(input);
   await assertReferencesInTenant(db, municipalityCode, [{ field: 'origin_org_id', table: 'organisation', ids: [v.origin_org_id] }]);
-  const { id } = await db
-    .insertInto('incident')
-    .values({
-      municipality_code: municipalityCode,
-      category_key: v.category_key,
-      occurred_at: v.occurred_at,
-      occurred_to: v.occurred_to,
-      geom: pointFromGeoJson(v.geom),
-      source: v.source,
-      origin_org_id: v.origin_org_id,
-      visibility: v.visibility,
-      external_id: v.external_id,
-      description: v.description,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await mapConstraintErrors(
+    db
+      .insertInto('incident')
+      .values({
+        municipality_code: municipalityCode,
+        category_key: v.category_key,
+        occurred_at: v.occurred_at,
+        occurred_to: v.occurred_to,
+        geom: pointFromGeoJson(v.geom),
+        source: v.source,
+        origin_org_id: v.origin_org_id,
+        visibility: v.visibility,
+        external_id: v.external_id,
+        description: v.description,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
   return getIncident(db, municipalityCode, id);
 }
 

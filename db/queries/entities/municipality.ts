@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import type { Database } from '@/db/schema';
 import { type Municipality, municipalityInputSchema, municipalitySchema } from '@/lib/schemas/entities/municipality';
 import { NotFoundError } from './errors';
-import { toIso } from './reshape';
+import { mapConstraintErrors, toIso } from './reshape';
 
 /** The municipality is the tenant itself, so it takes no municipality code besides its own. */
 export async function createMunicipality(db: Kysely<Database>, input: z.input<typeof municipalityInputSchema>): Promise<Municipality> {
   const v = municipalityInputSchema.parse(input);
-  await db.insertInto('municipality').values({ code: v.code, name: v.name }).execute();
+  await mapConstraintErrors(db.insertInto('municipality').values({ code: v.code, name: v.name }).execute());
   return getMunicipality(db, v.code);
 }
 

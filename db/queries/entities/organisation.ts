@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '@/db/schema';
 import { type Organisation, organisationInputSchema, organisationSchema } from '@/lib/schemas/entities/organisation';
 import { NotFoundError } from './errors';
-import { assertIdShape, toIso } from './reshape';
+import { assertIdShape, mapConstraintErrors, toIso } from './reshape';
 
 export async function createOrganisation(
   db: Kysely<Database>,
@@ -11,11 +11,13 @@ export async function createOrganisation(
   input: z.input<typeof organisationInputSchema>,
 ): Promise<Organisation> {
   const v = organisationInputSchema.parse(input);
-  const { id } = await db
-    .insertInto('organisation')
-    .values({ municipality_code: municipalityCode, name: v.name, kind: v.kind })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await mapConstraintErrors(
+    db
+      .insertInto('organisation')
+      .values({ municipality_code: municipalityCode, name: v.name, kind: v.kind })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
   return getOrganisation(db, municipalityCode, id);
 }
 

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/schema';
 import { uuidSchema } from '@/lib/schemas/common';
-import { NotFoundError } from './errors';
+import { NotFoundError, toConstraintViolation } from './errors';
 
 export function toIso(d: Date | string): string {
   return (d instanceof Date ? d : new Date(d)).toISOString();
@@ -17,8 +17,16 @@ export function assertIdShape(entity: string, id: string, municipalityCode?: str
   if (!uuidSchema.safeParse(id).success) throw new NotFoundError(entity, id, municipalityCode);
 }
 
-/** Runs `fn` in a transaction, or inside the caller's when `db` already is one. */
+/** Turns a violated database constraint into a ConstraintViolationError; other errors pass unchanged. */
+export async function mapConstraintErrors<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (err) {
+    throw toConstraintViolation(err);
+  }
+}
+
+/** Runs `fn` in a transaction, or inside the caller's when `db` already is one; constraint errors mapped. */
 export async function inTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  if (db.isTransaction) return fn(db);
-  return db.transaction().execute(fn);
+  return mapConstraintErrors(db.isTransaction ? fn(db) : db.transaction().execute(fn));
 }

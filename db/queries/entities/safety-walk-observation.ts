@@ -8,7 +8,7 @@ import {
 } from '@/lib/schemas/entities/safety-walk-observation';
 import { NotFoundError } from './errors';
 import { assertReferencesInTenant } from './references';
-import { assertIdShape, toIso } from './reshape';
+import { assertIdShape, mapConstraintErrors, toIso } from './reshape';
 
 export async function createSafetyWalkObservation(
   db: Kysely<Database>,
@@ -21,20 +21,22 @@ export async function createSafetyWalkObservation(
     { field: 'unsafe_place_id', table: 'unsafe_place', ids: [v.unsafe_place_id] },
     { field: 'responsible_org_id', table: 'organisation', ids: [v.responsible_org_id] },
   ]);
-  const { id } = await db
-    .insertInto('safety_walk_observation')
-    .values({
-      municipality_code: municipalityCode,
-      walk_id: v.walk_id,
-      unsafe_place_id: v.unsafe_place_id,
-      sequence: v.sequence,
-      observed_at: v.observed_at,
-      note: v.note,
-      protocol_action: v.protocol_action,
-      responsible_org_id: v.responsible_org_id,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await mapConstraintErrors(
+    db
+      .insertInto('safety_walk_observation')
+      .values({
+        municipality_code: municipalityCode,
+        walk_id: v.walk_id,
+        unsafe_place_id: v.unsafe_place_id,
+        sequence: v.sequence,
+        observed_at: v.observed_at,
+        note: v.note,
+        protocol_action: v.protocol_action,
+        responsible_org_id: v.responsible_org_id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
   return getSafetyWalkObservation(db, municipalityCode, id);
 }
 

@@ -3,14 +3,16 @@ import type { z } from 'zod';
 import type { Database } from '@/db/schema';
 import { type Setting, settingInputSchema, settingSchema } from '@/lib/schemas/entities/setting';
 import { NotFoundError } from './errors';
-import { toIso } from './reshape';
+import { mapConstraintErrors, toIso } from './reshape';
 
 export async function createSetting(db: Kysely<Database>, municipalityCode: string, input: z.input<typeof settingInputSchema>): Promise<Setting> {
   const v = settingInputSchema.parse(input);
-  await db
-    .insertInto('setting')
-    .values({ municipality_code: municipalityCode, key: v.key, value: JSON.stringify(v.value) })
-    .execute();
+  await mapConstraintErrors(
+    db
+      .insertInto('setting')
+      .values({ municipality_code: municipalityCode, key: v.key, value: JSON.stringify(v.value) })
+      .execute(),
+  );
   return getSetting(db, municipalityCode, v.key);
 }
 

@@ -4,7 +4,7 @@ import type { Database } from '@/db/schema';
 import { type SurveyIndicator, surveyIndicatorInputSchema, surveyIndicatorSchema } from '@/lib/schemas/entities/survey-indicator';
 import { NotFoundError } from './errors';
 import { assertReferencesInTenant } from './references';
-import { assertIdShape } from './reshape';
+import { assertIdShape, mapConstraintErrors } from './reshape';
 
 export async function createSurveyIndicator(
   db: Kysely<Database>,
@@ -13,20 +13,22 @@ export async function createSurveyIndicator(
 ): Promise<SurveyIndicator> {
   const v = surveyIndicatorInputSchema.parse(input);
   await assertReferencesInTenant(db, municipalityCode, [{ field: 'area_id', table: 'area', ids: [v.area_id] }]);
-  const { id } = await db
-    .insertInto('survey_indicator')
-    .values({
-      municipality_code: municipalityCode,
-      area_id: v.area_id,
-      year: v.year,
-      indicator: v.indicator,
-      value: v.value,
-      unit: v.unit,
-      source: v.source,
-      published: v.published,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await mapConstraintErrors(
+    db
+      .insertInto('survey_indicator')
+      .values({
+        municipality_code: municipalityCode,
+        area_id: v.area_id,
+        year: v.year,
+        indicator: v.indicator,
+        value: v.value,
+        unit: v.unit,
+        source: v.source,
+        published: v.published,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
   return getSurveyIndicator(db, municipalityCode, id);
 }
 

@@ -5,7 +5,7 @@ import { type UnsafePlace, unsafePlaceInputSchema, unsafePlaceSchema } from '@/l
 import { NotFoundError } from './errors';
 import { pointFromGeoJson, selectPointGeoJson } from './geometry';
 import { assertReferencesInTenant } from './references';
-import { assertIdShape, toIso, toIsoOrNull } from './reshape';
+import { assertIdShape, mapConstraintErrors, toIso, toIsoOrNull } from './reshape';
 
 export async function createUnsafePlace(
   db: Kysely<Database>,
@@ -17,26 +17,28 @@ export async function createUnsafePlace(
     { field: 'walk_id', table: 'safety_walk', ids: [v.walk_id] },
     { field: 'origin_org_id', table: 'organisation', ids: [v.origin_org_id] },
   ]);
-  const { id } = await db
-    .insertInto('unsafe_place')
-    .values({
-      municipality_code: municipalityCode,
-      title: v.title,
-      geom: pointFromGeoJson(v.geom),
-      reasons: v.reasons,
-      proposed_measure: v.proposed_measure,
-      status: v.status,
-      source: v.source,
-      walk_id: v.walk_id,
-      origin_org_id: v.origin_org_id,
-      visibility: v.visibility,
-      description: v.description,
-      public_summary: v.public_summary,
-      reported_at: v.reported_at ?? undefined,
-      fixed_at: v.fixed_at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await mapConstraintErrors(
+    db
+      .insertInto('unsafe_place')
+      .values({
+        municipality_code: municipalityCode,
+        title: v.title,
+        geom: pointFromGeoJson(v.geom),
+        reasons: v.reasons,
+        proposed_measure: v.proposed_measure,
+        status: v.status,
+        source: v.source,
+        walk_id: v.walk_id,
+        origin_org_id: v.origin_org_id,
+        visibility: v.visibility,
+        description: v.description,
+        public_summary: v.public_summary,
+        reported_at: v.reported_at ?? undefined,
+        fixed_at: v.fixed_at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
   return getUnsafePlace(db, municipalityCode, id);
 }
 

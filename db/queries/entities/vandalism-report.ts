@@ -5,7 +5,7 @@ import { type VandalismReport, vandalismReportInputSchema, vandalismReportSchema
 import { NotFoundError } from './errors';
 import { pointFromGeoJson, selectPointGeoJson } from './geometry';
 import { assertReferencesInTenant } from './references';
-import { assertIdShape, toIso, toIsoOrNull } from './reshape';
+import { assertIdShape, mapConstraintErrors, toIso, toIsoOrNull } from './reshape';
 
 export async function createVandalismReport(
   db: Kysely<Database>,
@@ -18,28 +18,30 @@ export async function createVandalismReport(
     { field: 'origin_org_id', table: 'organisation', ids: [v.origin_org_id] },
     { field: 'incident_id', table: 'incident', ids: [v.incident_id] },
   ]);
-  const { id } = await db
-    .insertInto('vandalism_report')
-    .values({
-      municipality_code: municipalityCode,
-      kind: v.kind,
-      offensive: v.offensive,
-      geom: pointFromGeoJson(v.geom),
-      status: v.status,
-      reported_at: v.reported_at,
-      assigned_at: v.assigned_at,
-      responsible_org_id: v.responsible_org_id,
-      remediated_at: v.remediated_at,
-      cost_sek: v.cost_sek,
-      origin_org_id: v.origin_org_id,
-      visibility: v.visibility,
-      description: v.description,
-      public_summary: v.public_summary,
-      incident_id: v.incident_id,
-      external_id: v.external_id,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await mapConstraintErrors(
+    db
+      .insertInto('vandalism_report')
+      .values({
+        municipality_code: municipalityCode,
+        kind: v.kind,
+        offensive: v.offensive,
+        geom: pointFromGeoJson(v.geom),
+        status: v.status,
+        reported_at: v.reported_at,
+        assigned_at: v.assigned_at,
+        responsible_org_id: v.responsible_org_id,
+        remediated_at: v.remediated_at,
+        cost_sek: v.cost_sek,
+        origin_org_id: v.origin_org_id,
+        visibility: v.visibility,
+        description: v.description,
+        public_summary: v.public_summary,
+        incident_id: v.incident_id,
+        external_id: v.external_id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
   return getVandalismReport(db, municipalityCode, id);
 }
 
