@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getDefaultParameters, getMoransIZ } from '@/lib/analysis/default-parameters';
 import { getKthNeighbourDistances } from '@/lib/analysis/nearest-neighbour-distances';
+import moran from '@/lib/analysis/fixtures/moran-normality.json';
+import { parseCsv } from '@/lib/cli/hotspots';
+import { binPointsToSquareGrid } from '@/lib/geo/grid';
 
 function lattice(n: number, spacing: number) {
   const x: number[] = [];
@@ -56,5 +60,23 @@ describe('getMoransIZ', () => {
     const cy = Array.from({ length: 100 }, (_, k) => Math.floor(k / 10));
     const counts = cx.map((v) => (v < 5 ? 5 : 0));
     expect(getMoransIZ(counts, cx, cy, 1).z).toBeGreaterThan(5);
+  });
+});
+
+describe("getMoransIZ against spdep::moran.test (normality)", () => {
+  const sets = {
+    chicago: { file: 'chicago_crimes_spatstat.csv', x: 'x_ft', y: 'y_ft', keep: () => true },
+    'south-sweden': { file: 'polisen_crime_sweden_2023-04_2025-03.csv', x: 'x_3006', y: 'y_3006', keep: (y: number) => y < 6500000 },
+  } as const;
+  it.each(moran.rows.map((r) => [`${r.dataset}, cell ${r.cellSize}, band ${r.band}`, r] as const))('matches I and z for %s', (_name, row) => {
+    const set = sets[row.dataset as keyof typeof sets];
+    const t = parseCsv(readFileSync(new URL(`../../../shared/data/${set.file}`, import.meta.url), 'utf8'));
+    const xi = t.header.indexOf(set.x);
+    const yi = t.header.indexOf(set.y);
+    const rows = t.rows.filter((r) => set.keep(Number(r[yi])));
+    const g = binPointsToSquareGrid(rows.map((r) => Number(r[xi])), rows.map((r) => Number(r[yi])), row.cellSize);
+    const r = getMoransIZ(g.counts, g.cx, g.cy, row.band);
+    expect(Math.abs(r.I - row.I)).toBeLessThan(1e-12);
+    expect(Math.abs(r.z - row.z)).toBeLessThan(1e-9);
   });
 });
