@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyEmergingCell, findEmergingHotSpots } from '@/lib/analysis/emerging-hot-spots';
 import { buildDistanceBandNeighbours } from '@/lib/analysis/distance-band-neighbours';
 import { mannKendall } from '@/lib/analysis/mann-kendall';
+import fixture from '@/lib/analysis/fixtures/emerging-south-sweden-quarterly.json';
 
 const H = 2;
 const C = -2;
@@ -68,5 +69,33 @@ describe('findEmergingHotSpots', () => {
     const r = findEmergingHotSpots([new Array(25).fill(1), hot, hot], nb);
     expect(r.zeroVarianceSteps).toEqual([0]);
     expect(r.bins).toHaveLength(3);
+  });
+});
+
+describe('findEmergingHotSpots on real quarterly police counts in southern Sweden', () => {
+  const cellsN = fixture.ix.length;
+  const steps = fixture.counts[0].length;
+  const perStep = Array.from({ length: steps }, (_, s) => Float64Array.from(fixture.counts, (row) => row[s]));
+  const nb = buildDistanceBandNeighbours(
+    fixture.ix.map((v) => (v + 0.5) * fixture.cellSize),
+    fixture.iy.map((v) => (v + 0.5) * fixture.cellSize),
+    fixture.band,
+  );
+  const r = findEmergingHotSpots(perStep, nb);
+
+  it('computes each step Gi* as spdep::localG within 1e-6', () => {
+    let err = 0;
+    for (let c = 0; c < cellsN; c += 1) for (let s = 0; s < steps; s += 1) err = Math.max(err, Math.abs(r.z[s][c] - fixture.z[c][s]));
+    expect(err).toBeLessThan(1e-6);
+  });
+
+  it('computes each cell trend as the independent Mann–Kendall within 1e-9', () => {
+    const errZ = Math.max(...fixture.trendZ.map((z, c) => Math.abs(z - r.trendZ[c])));
+    const errP = Math.max(...fixture.trendP.map((p, c) => Math.abs(p - r.trendP[c])));
+    expect(Math.max(errZ, errP)).toBeLessThan(1e-9);
+  });
+
+  it('gives every cell a category', () => {
+    expect(r.categories).toHaveLength(cellsN);
   });
 });
