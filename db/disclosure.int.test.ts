@@ -198,6 +198,44 @@ describe(`disclosure publications on ${testBackend()}`, () => {
     expect(err.leakingFigures).toContain('2026-Q3 v2 Väster · Stöld och inbrott');
   });
 
+  it('audits council figures together with the public figures the council can read', async () => {
+    const { code, west } = await municipality();
+    const v = (group: string) => getCellVariable('2026-Q3', 'district', `district:${west}`, group);
+    // Planted: a public figure (violence + property in Väster) that the council can combine with its own cells.
+    await createPublication(
+      withPublicationTables(h.db),
+      { municipalityCode: code, audience: 'public', quarter: '2026-Q3', geography: 'district', gridCellSizeM: null, version: 1, k: 5, locationRoundingM: 10, createdBy: 'planted', changelog: 'planted', audit: {} },
+      [{ cellKey: `district:${west}`, areaId: west, areaName: 'Väster', gridIx: null, gridIy: null, groupKey: 'all', count: 11, suppressed: false, atLeast: false, parts: [v('violence'), v('property')] }],
+    );
+    const err = await refusal(publish(code, { audience: 'council' }));
+    expect(err.leakingFigures).toContain('council 2026-Q3 v1 Väster · Stöld och inbrott');
+  });
+
+  it('refuses a public publication that would let the council pin a cell the council was not given', async () => {
+    const { code, west } = await municipality();
+    const v = (group: string) => getCellVariable('2026-Q3', 'district', `district:${west}`, group);
+    // Planted: the council has a sum over violence and property in Väster and property suppressed;
+    // the public's violence cell (6) would pin the council's suppressed property cell (5).
+    await createPublication(
+      withPublicationTables(h.db),
+      { municipalityCode: code, audience: 'council', quarter: '2026-Q3', geography: 'district', gridCellSizeM: null, version: 1, k: 3, locationRoundingM: 10, createdBy: 'planted', changelog: 'planted', audit: {} },
+      [
+        { cellKey: `district:${west}`, areaId: west, areaName: 'Väster', gridIx: null, gridIy: null, groupKey: 'all', count: 11, suppressed: false, atLeast: false, parts: [v('violence'), v('property')] },
+        { cellKey: `district:${west}`, areaId: west, areaName: 'Väster', gridIx: null, gridIy: null, groupKey: 'property', count: null, suppressed: true, atLeast: false, parts: [v('property')] },
+      ],
+    );
+    const err = await refusal(publish(code));
+    expect(err.message).toMatch(/combined with what the council audience has/);
+    expect(err.leakingFigures).toContain('council 2026-Q3 v1 Väster · Stöld och inbrott');
+  });
+
+  it('publishes council figures at k = 3 after the public ones without calling the public suppressions leaks', async () => {
+    const { code } = await municipality();
+    await addIncidents(h, code, WEST, 'vandalism', 3, { row: 3 });
+    await publish(code);
+    expect((await publish(code, { audience: 'council' })).audit.passed).toBe(true);
+  });
+
   it('refuses to switch an audience to another geography', async () => {
     const { code } = await municipality();
     await publish(code);

@@ -15,6 +15,12 @@ export interface AuditedPublication {
   /** Order of versions of the same quarter: facts over the same cells are compared in this order. */
   version: number;
   figures: readonly AuditedFigure[];
+  /**
+   * Whether its suppressed figures are to be bounded (default true). False for another audience's
+   * publication that this audience can read: its published figures are facts, but what it suppressed
+   * may be known exactly to this audience (the council at k = 3 reading the public map at k = 5).
+   */
+  boundSuppressed?: boolean;
 }
 
 /** Facts and suppressed unknowns of a set of publications for one audience, with its k. */
@@ -23,7 +29,9 @@ export function buildAuditInput(publications: readonly AuditedPublication[], k: 
   const suppressed: SuppressedFigure[] = [];
   for (const p of publications) {
     for (const f of p.figures) {
-      if (f.suppressed || f.count === null) suppressed.push({ id: f.label, variables: f.parts });
+      if (f.suppressed || f.count === null) {
+        if (p.boundSuppressed !== false) suppressed.push({ id: f.label, variables: f.parts });
+      }
       else if (f.parts.length > 0) facts.push({ id: f.label, variables: f.parts, value: f.count, version: p.version });
     }
   }

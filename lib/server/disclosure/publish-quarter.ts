@@ -3,7 +3,7 @@ import 'server-only';
 // audit against everything the audience already has (all versions, groups, totals, areas), and freeze —
 // or refuse, naming the figures that would leak.
 import type { Kysely } from 'kysely';
-import { createPublication, listPublicationCells, listPublications } from '@/db/queries/disclosure/publication';
+import { createPublication, listPublicationCells, listPublications, type PublicationRow } from '@/db/queries/disclosure/publication';
 import { withPublicationTables } from '@/db/queries/disclosure/types';
 import type { Database } from '@/db/schema';
 import { type AuditedPublication, buildAuditInput } from '@/lib/privacy/build-audit-input';
@@ -49,22 +49,65 @@ export interface PublishQuarterResult {
 
 const isCell = (f: Pick<PublicationFigure, 'group' | 'cellKey'>) => f.group !== 'all' && f.cellKey !== 'total';
 
-/** What the audience already has, as audited publications (stored cells carry their parts). */
-async function loadPublished(db: Kysely<Database>, municipalityCode: string, audience: string) {
+/**
+ * What each audience can combine: its own publications and the public's (a council member or a
+ * partner reads the public map too). The public sees only its own.
+ */
+export const VISIBLE_AUDIENCES: Readonly<Record<DisclosureAudience, readonly DisclosureAudience[]>> = {
+  public: ['public'],
+  council: ['council', 'public'],
+  partner: ['partner', 'public'],
+};
+
+/** Audiences that can see what `audience` is given (whose audits a new publication for it can break). */
+function audiencesSeeing(audience: DisclosureAudience): DisclosureAudience[] {
+  return (Object.keys(VISIBLE_AUDIENCES) as DisclosureAudience[]).filter((a) => VISIBLE_AUDIENCES[a].includes(audience));
+}
+
+interface LoadedPublication {
+  pub: PublicationRow;
+  figures: AuditedPublication['figures'][number][];
+}
+
+/** The stored publications of these audiences, in the order they were made (cells carry their parts). */
+async function loadPublished(db: Kysely<Database>, municipalityCode: string, audiences: readonly DisclosureAudience[]): Promise<LoadedPublication[]> {
   const dbp = withPublicationTables(db);
-  const pubs = await listPublications(dbp, { municipalityCode, audience });
+  const pubs = (await Promise.all(audiences.map((audience) => listPublications(dbp, { municipalityCode, audience })))).flat();
+  pubs.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.version - b.version);
   const cells = await listPublicationCells(dbp, pubs.map((p) => p.id));
-  const byPub = new Map(pubs.map((p) => [p.id, { pub: p, figures: [] as AuditedPublication['figures'][number][] }]));
+  const byPub = new Map(pubs.map((p) => [p.id, { pub: p, figures: [] as LoadedPublication['figures'] }]));
   for (const c of cells) {
     const entry = byPub.get(c.publication_id)!;
     entry.figures.push({
-      label: formatFigureLabel({ quarter: entry.pub.quarter, version: entry.pub.version, areaName: c.area_name, group: c.group_key }),
+      label: formatFigureLabel({ audience: entry.pub.audience, quarter: entry.pub.quarter, version: entry.pub.version, areaName: c.area_name, group: c.group_key }),
       count: c.count,
       suppressed: c.suppressed,
       parts: c.parts,
     });
   }
   return [...byPub.values()];
+}
+
+/**
+ * Audits what `audience` would know with the candidate (for `candidateAudience`) added: facts from
+ * everything it can read, ordered by publication time; bounds only its own suppressed figures.
+ */
+async function auditFor(
+  audience: DisclosureAudience,
+  earlier: readonly LoadedPublication[],
+  candidate: AuditedPublication['figures'],
+  candidateAudience: DisclosureAudience,
+  k: number,
+): Promise<DisclosureAuditResult> {
+  const ordered = earlier.map((e, i) => ({ version: i + 1, figures: e.figures, boundSuppressed: e.pub.audience === audience }));
+  return auditDisclosure(buildAuditInput([...ordered, { version: ordered.length + 1, figures: candidate, boundSuppressed: candidateAudience === audience }], k));
+}
+
+function refuseLeaks(audit: DisclosureAuditResult, what: string): never {
+  throw new PublicationRefusedError(
+    `the disclosure audit refused ${what}: ${audit.leaks.map((l) => l.message).join('; ')}`,
+    [...new Set(audit.leaks.map((l) => l.id))],
+  );
 }
 
 /**
@@ -83,18 +126,19 @@ export async function publishQuarter(db: Kysely<Database>, o: PublishQuarterOpti
     );
   }
   const config = await getDisclosureConfig(db, { municipalityCode: o.municipalityCode, audience: o.audience, overrides: o.overrides });
-  const earlier = await loadPublished(db, o.municipalityCode, o.audience);
+  const seeing = audiencesSeeing(o.audience);
+  const related = await loadPublished(db, o.municipalityCode, [...new Set([...VISIBLE_AUDIENCES[o.audience], ...seeing])]);
 
-  // One geography per audience: cells of two geographies could be differenced, and the audit's
-  // variables of one geography know nothing of the other's.
-  const other = earlier.find((e) => e.pub.geography !== config.geography || e.pub.grid_cell_size_m !== config.gridCellSizeM);
+  // One geography for every audience that can combine these figures: cells of two geographies could be
+  // differenced, and the audit's variables of one geography know nothing of the other's.
+  const other = related.find((e) => e.pub.geography !== config.geography || e.pub.grid_cell_size_m !== config.gridCellSizeM);
   if (other) {
     throw new PublicationRefusedError(
-      `${o.audience} figures are already published on ${other.pub.geography}${other.pub.grid_cell_size_m ? ` ${other.pub.grid_cell_size_m} m` : ''} (${other.pub.quarter} v${other.pub.version}); ` +
-        `this publication uses ${config.geography}${config.gridCellSizeM ? ` ${config.gridCellSizeM} m` : ''}: an audience gets one geography`,
+      `${other.pub.audience} figures are already published on ${other.pub.geography}${other.pub.grid_cell_size_m ? ` ${other.pub.grid_cell_size_m} m` : ''} (${other.pub.quarter} v${other.pub.version}); ` +
+        `this publication uses ${config.geography}${config.gridCellSizeM ? ` ${config.gridCellSizeM} m` : ''}: audiences that can combine figures get one geography`,
     );
   }
-  const sameQuarter = earlier.filter((e) => e.pub.quarter === o.quarter);
+  const sameQuarter = related.filter((e) => e.pub.audience === o.audience && e.pub.quarter === o.quarter);
   const version = Math.max(0, ...sameQuarter.map((e) => e.pub.version)) + 1;
   const changelog = o.changelog?.trim() || (version === 1 ? 'Första publicering.' : '');
   if (!changelog) {
@@ -109,17 +153,15 @@ export async function publishQuarter(db: Kysely<Database>, o: PublishQuarterOpti
         : `municipality ${o.municipalityCode} has no outline (area kind 'municipality' or 'district') to lay the grid over`,
     );
   }
-  const candidate: AuditedPublication = {
-    version,
-    figures: figures.map((f) => ({ ...f, label: formatFigureLabel({ quarter: o.quarter, version, areaName: f.areaName, group: f.group }) })),
-  };
-  const audit = await auditDisclosure(buildAuditInput([...earlier.map((e) => ({ version: e.pub.version, figures: e.figures })), candidate], config.k));
-  if (!audit.passed) {
-    const named = [...new Set(audit.leaks.map((l) => l.id))];
-    throw new PublicationRefusedError(
-      `the disclosure audit refused ${o.quarter} v${version} for ${o.audience}: ${audit.leaks.map((l) => l.message).join('; ')}`,
-      named,
-    );
+  const candidate = figures.map((f) => ({ ...f, label: formatFigureLabel({ audience: o.audience, quarter: o.quarter, version, areaName: f.areaName, group: f.group }) }));
+  const visibleTo = (a: DisclosureAudience) => related.filter((e) => VISIBLE_AUDIENCES[a].includes(e.pub.audience as DisclosureAudience));
+  const audit = await auditFor(o.audience, visibleTo(o.audience), candidate, o.audience, config.k);
+  if (!audit.passed) refuseLeaks(audit, `${o.quarter} v${version} for ${o.audience}`);
+  // A public figure also reaches the council and partners: their audits must still pass with it.
+  for (const a of seeing.filter((x) => x !== o.audience && related.some((e) => e.pub.audience === x))) {
+    const { k } = await getDisclosureConfig(db, { municipalityCode: o.municipalityCode, audience: a });
+    const theirs = await auditFor(a, visibleTo(a), candidate, o.audience, k);
+    if (!theirs.passed) refuseLeaks(theirs, `${o.quarter} v${version} for ${o.audience}, combined with what the ${a} audience has`);
   }
   const cells = figures.filter(isCell);
   const publishedCells = cells.filter((c) => !c.suppressed).length;
