@@ -4,7 +4,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
-import { dbscan, getSignificanceBins, giStar, MIN_INCIDENTS, quarticKde } from '@/lib/analysis';
+// Direct module imports, not the index: the index pulls in turf, which costs a second at start-up.
+import { dbscan } from '@/lib/analysis/dbscan';
+import { MIN_INCIDENTS } from '@/lib/analysis/default-parameters';
+import { giStar } from '@/lib/analysis/gi-star';
+import { quarticKde } from '@/lib/analysis/quartic-kde';
+import { getSignificanceBins } from '@/lib/analysis/significance-bins';
 import { projectWgs84ToSweref99tm } from '@/lib/geo/crs';
 import { binPointsToSquareGrid, getSquareCellRing } from '@/lib/geo/grid';
 import { binPointsToHexGrid, getHexCellRing } from '@/lib/geo/hex';
@@ -44,59 +49,71 @@ export interface CsvTable {
   lines: number[];
 }
 
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines; CRLF or LF. */
+/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines; CRLF or LF; blank lines skipped. */
 export function parseCsv(text: string): CsvTable {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const len = src.length;
   const records: string[][] = [];
   const starts: number[] = [];
-  let field = '';
-  let record: string[] = [];
-  let inQuotes = false;
+  let k = 0;
   let line = 1;
-  let recordLine = 1;
-  let fieldStarted = false;
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let k = 0; k < src.length; k += 1) {
-    const ch = src[k];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (src[k + 1] === '"') {
-          field += '"';
-          k += 1;
-        } else inQuotes = false;
+  // Scans to the next delimiter (comma, CR or LF) from `from`.
+  const delimiterFrom = (from: number): number => {
+    let e = from;
+    while (e < len) {
+      const c = src.charCodeAt(e);
+      if (c === 44 || c === 10 || c === 13) break;
+      e += 1;
+    }
+    return e;
+  };
+  while (k < len) {
+    const recordLine = line;
+    const record: string[] = [];
+    for (;;) {
+      let field: string;
+      if (src.charCodeAt(k) === 34) {
+        field = '';
+        let segment = k + 1;
+        for (;;) {
+          const q = src.indexOf('"', segment);
+          if (q < 0) {
+            field += src.slice(segment);
+            k = len;
+            break;
+          }
+          field += src.slice(segment, q);
+          if (src.charCodeAt(q + 1) === 34) {
+            field += '"';
+            segment = q + 2;
+            continue;
+          }
+          k = q + 1;
+          break;
+        }
+        for (let p = field.indexOf('\n'); p >= 0; p = field.indexOf('\n', p + 1)) line += 1;
+        const e = delimiterFrom(k);
+        if (e > k) field += src.slice(k, e);
+        k = e;
       } else {
-        if (ch === '\n') line += 1;
-        field += ch;
+        const e = delimiterFrom(k);
+        field = src.slice(k, e);
+        k = e;
       }
-      continue;
-    }
-    if (ch === '"') {
-      inQuotes = true;
-      fieldStarted = true;
-    } else if (ch === ',') {
       record.push(field);
-      field = '';
-      fieldStarted = true;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[k + 1] === '\n') k += 1;
-      if (fieldStarted || field !== '' || record.length > 0) {
-        record.push(field);
-        records.push(record);
-        starts.push(recordLine);
+      if (k >= len) break;
+      if (src.charCodeAt(k) === 44) {
+        k += 1;
+        continue;
       }
-      record = [];
-      field = '';
-      fieldStarted = false;
+      k += src.charCodeAt(k) === 13 && src.charCodeAt(k + 1) === 10 ? 2 : 1;
       line += 1;
-      recordLine = line;
-    } else {
-      field += ch;
-      fieldStarted = true;
+      break;
     }
-  }
-  if (fieldStarted || field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-    starts.push(recordLine);
+    if (!(record.length === 1 && record[0] === '')) {
+      records.push(record);
+      starts.push(recordLine);
+    }
   }
   const [header = [], ...rows] = records;
   return { header, rows, lines: starts.slice(1) };
