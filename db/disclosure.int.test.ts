@@ -6,6 +6,8 @@ import { withPublicationTables } from '@/db/queries/disclosure/types';
 import { getCellVariable } from '@/lib/privacy/build-publication-figures';
 import { publishQuarter } from '@/lib/server/disclosure/publish-quarter';
 import { PublicationRefusedError } from '@/lib/server/disclosure/publication-refused-error';
+import { listAudienceAggregates } from '@/lib/server/disclosure/list-audience-aggregates';
+import { listFocusAreaFigures } from '@/lib/server/disclosure/list-focus-area-figures';
 import { listPublicationReport } from '@/lib/server/disclosure/list-publication-report';
 import { listPublishedAggregates } from '@/lib/server/public/list-published-aggregates';
 import { createTestMunicipality, getTestDatabase, testBackend } from '@/lib/testing/test-database';
@@ -257,6 +259,30 @@ describe(`disclosure publications on ${testBackend()}`, () => {
     const result = await publish(code, { audience: 'council' });
     expect(result.config.k).toBe(3);
     expect(result.publishedCells).toBe(3);
+  });
+
+  it('gives a focus area the sum of the published cells it overlaps, "minst" where parts are suppressed', async () => {
+    const { code } = await municipality();
+    await h.db
+      .insertInto('focus_area')
+      .values({ municipality_code: code, name: 'Stationsområdet', geom: sql`ST_Multi(ST_MakeEnvelope(14.01, 57.175, 14.03, 57.185, 4326))`, evidence: '{}', period_from: '2026-01-01' })
+      .execute();
+    await publish(code, { audience: 'council' });
+    const figures = await listFocusAreaFigures(h.db, { municipalityCode: code, audience: 'council', quarter: '2026-Q3' });
+    const fig = (group: string) => figures.find((f) => f.name === 'Stationsområdet' && f.group === group);
+    expect(fig('violence')).toMatchObject({ count: 6, atLeast: true, display: 'minst 6', publishedCells: 1, suppressedCells: 1 });
+    expect(fig('property')).toMatchObject({ count: 7, display: 'minst 7' });
+    expect(fig('drugs')).toMatchObject({ count: 0, display: 'färre än 3 i varje del' });
+  });
+
+  it('gives the council its own snapshots, not the public ones', async () => {
+    const { code } = await municipality();
+    await publish(code);
+    await addIncidents(h, code, WEST, 'vandalism', 3, { row: 3 });
+    await publish(code, { audience: 'council' });
+    const [council] = await listAudienceAggregates(h.db, { municipalityCode: code, audience: 'council' });
+    expect(council.k).toBe(3);
+    expect(council.cells.find((c) => c.areaName === 'Väster' && c.group === 'damage')).toMatchObject({ count: 3, display: '3' });
   });
 
   it('reports published and suppressed cells per quarter', async () => {
