@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticIncidents, SYNTHETIC_DEFAULT_UNTIL, SYNTHETIC_EXTENT_3006, type SyntheticBatch } from './synthetic';
+import { generateSyntheticIncidents, orderedUuid, SYNTHETIC_DEFAULT_UNTIL, SYNTHETIC_EXTENT_3006, type SyntheticBatch } from './synthetic';
 
 function collect(n: number, seed: number, batchSize?: number) {
   const batches = [...generateSyntheticIncidents({ n, seed, batchSize })];
@@ -59,5 +59,15 @@ describe('synthetic incidents', () => {
     expect(Math.min(...t)).toBeGreaterThanOrEqual(end - 5 * 366 * 86_400_000);
     const years = new Set(t.map((ms) => new Date(ms).getUTCFullYear()));
     expect([...years].sort()).toEqual([2021, 2022, 2023, 2024, 2025]);
+  });
+});
+
+describe('orderedUuid', () => {
+  it('makes version-7-shaped UUIDs that sort in load order', () => {
+    const start = Date.UTC(2026, 10, 25, 12);
+    const ids = [0, 1, 15, 16, 255, 65_536, 999_999].map((i) => orderedUuid(start, i));
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(orderedUuid(start + 1, 0) > orderedUuid(start, 999_999)).toBe(true);
   });
 });

@@ -150,15 +150,29 @@ export interface LoadSyntheticResult {
   durationMs: number;
 }
 
-const COPY_COLUMNS = 'municipality_code, category_key, occurred_at, geom, source, visibility';
+// Ids are supplied rather than left to the gen_random_uuid() default: a volatile default makes
+// PostgreSQL's COPY insert row by row instead of in multi-row batches, and ascending ids append to
+// the primary-key b-tree instead of writing all over it.
+const COPY_COLUMNS = 'id, municipality_code, category_key, occurred_at, geom, source, visibility';
+
+/**
+ * A time-ordered UUID in the layout of RFC 9562 version 7: 48 bits of the load's start time (Unix ms),
+ * then the row's sequence number. Ascending within a load, unique across loads started at different ms.
+ */
+export function orderedUuid(startMs: number, sequence: number): string {
+  if (!(sequence >= 0 && sequence < 2 ** 48)) throw new Error(`sequence ${sequence} is outside 0…2^48`);
+  const time = Math.floor(startMs).toString(16).padStart(12, '0').slice(-12);
+  const seq = sequence.toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7000-8000-${seq}`;
+}
 
 /** COPY text format: tab-separated; every value here is free of tabs, newlines and backslashes. */
-function batchToCopyText(b: SyntheticBatch, code: string): string {
+function batchToCopyText(b: SyntheticBatch, code: string, startMs: number): string {
   const lines = new Array<string>(b.count);
   for (let i = 0; i < b.count; i++) {
     // 7 decimals of a degree ≈ 1 cm.
     lines[i] =
-      `${code}\t${SYNTHETIC_CATEGORIES[b.category[i]]}\t${new Date(b.occurredAt[i]).toISOString()}\t` +
+      `${orderedUuid(startMs, b.offset + i)}\t${code}\t${SYNTHETIC_CATEGORIES[b.category[i]]}\t${new Date(b.occurredAt[i]).toISOString()}\t` +
       `SRID=4326;POINT(${b.lon[i].toFixed(7)} ${b.lat[i].toFixed(7)})\tsynthetic\tjoint`;
   }
   return lines.join('\n') + '\n';
@@ -185,6 +199,7 @@ export async function loadSyntheticIncidents(handle: DatabaseHandle, options: Lo
   const total = options.n;
   const batches = generateSyntheticIncidents({ n: total, seed: options.seed ?? 1, batchSize: options.batchSize, until: options.until });
   const started = performance.now();
+  const idTime = Date.now();
   let done = 0;
   const raw = handle.raw;
   if (raw.backend === 'postgres') {
@@ -194,7 +209,7 @@ export async function loadSyntheticIncidents(handle: DatabaseHandle, options: Lo
       const source = Readable.from(
         (function* () {
           for (const b of batches) {
-            yield batchToCopyText(b, code);
+            yield batchToCopyText(b, code, idTime);
             // Reported as handed to the stream; the last one follows the COPY's completion.
             done += b.count;
             if (done < total) options.onProgress?.(done, total);
@@ -208,7 +223,7 @@ export async function loadSyntheticIncidents(handle: DatabaseHandle, options: Lo
     options.onProgress?.(done, total);
   } else {
     for (const b of batches) {
-      const blob = new Blob([batchToCopyText(b, code)]);
+      const blob = new Blob([batchToCopyText(b, code, idTime)]);
       await raw.pg.query(`COPY incident (${COPY_COLUMNS}) FROM '/dev/blob'`, [], { blob });
       done += b.count;
       options.onProgress?.(done, total);
