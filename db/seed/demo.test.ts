@@ -1,8 +1,12 @@
 import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDistanceBandNeighbours } from '@/lib/analysis/distance-band-neighbours';
+import { findEmergingHotSpots } from '@/lib/analysis/emerging-hot-spots';
 import { getCategory } from '@/lib/domain/categories';
+import { projectWgs84ToSweref99tm } from '@/lib/geo/crs';
 import { buildDemoDataset, type DemoDataset } from './demo/build-demo-dataset';
 import { VARNAMO_BOUNDARY } from './demo/build-demo-districts';
+import { PLACES } from './demo/places';
 import { utcToStockholm } from './demo/stockholm-time';
 
 // The first day of Q4 2026 in Stockholm, as the app passes it.
@@ -163,5 +167,40 @@ describe('demo data set', () => {
     for (const w of data.safetyWalks) expect(w.walkedOn < '2026-10-01').toBe(true);
     for (const m of data.estMeetings) expect(m.heldOn < '2026-10-01').toBe(true);
     for (const s of data.surveyIndicators) expect(s.year).toBeLessThan(2026);
+  });
+
+  it('gives emerging hot-spot analysis an intensifying travel centre and a diminishing Gröndals centrum', () => {
+    // 250 m cells anchored at the CRS origin over 8 × 8 km of town, 500 m band, 20 quarters (2021-Q4 … 2026-Q3).
+    const size = 250;
+    const [tx, ty] = projectWgs84ToSweref99tm(PLACES.torget.lon, PLACES.torget.lat);
+    const ix0 = Math.floor((tx - 4000) / size);
+    const iy0 = Math.floor((ty - 4000) / size);
+    const side = 8000 / size;
+    const cx: number[] = [];
+    const cy: number[] = [];
+    for (let j = 0; j < side; j++) {
+      for (let i = 0; i < side; i++) {
+        cx.push((ix0 + i + 0.5) * size);
+        cy.push((iy0 + j + 0.5) * size);
+      }
+    }
+    const cellOf = (lon: number, lat: number) => {
+      const [x, y] = projectWgs84ToSweref99tm(lon, lat);
+      const i = Math.floor(x / size) - ix0;
+      const j = Math.floor(y / size) - iy0;
+      return i >= 0 && j >= 0 && i < side && j < side ? j * side + i : -1;
+    };
+    const steps = Array.from({ length: 20 }, () => new Float64Array(side * side));
+    for (const inc of data.incidents) {
+      const cell = cellOf(inc.lon, inc.lat);
+      const l = utcToStockholm(inc.occurredAt.getTime());
+      const q = (l.year - 2021) * 4 + Math.floor((l.month - 1) / 3) - 3;
+      if (cell >= 0 && q >= 0 && q < 20) steps[q][cell]++;
+    }
+    const result = findEmergingHotSpots(steps, buildDistanceBandNeighbours(cx, cy, 500, true));
+    const travel = cellOf(PLACES.resecentrum.lon, PLACES.resecentrum.lat);
+    const grondal = cellOf(PLACES.grondalsCentrum.lon, PLACES.grondalsCentrum.lat);
+    expect(result.categories[travel]).toEqual({ category: 'intensifying', side: 'hot' });
+    expect(result.categories[grondal]).toEqual({ category: 'diminishing', side: 'hot' });
   });
 });
