@@ -122,6 +122,15 @@ describe(`disclosure publications on ${testBackend()}`, () => {
     await expect(db.deleteFrom('publication').where('id', '=', publicationId!).execute()).rejects.toThrow(/frozen/);
   });
 
+  it('lets a whole municipality be erased with its publications (a demo reset)', async () => {
+    const { code } = await municipality();
+    await publish(code);
+    await h.db.deleteFrom('incident').where('municipality_code', '=', code).execute();
+    await h.db.deleteFrom('area').where('municipality_code', '=', code).execute();
+    await h.db.deleteFrom('municipality').where('code', '=', code).execute();
+    expect(await listPublications(withPublicationTables(h.db), { municipalityCode: code, audience: 'public' })).toEqual([]);
+  });
+
   it('refuses the open quarter', async () => {
     const { code } = await municipality();
     const err = await refusal(publish(code, { quarter: '2026-Q4' }));

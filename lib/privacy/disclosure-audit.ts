@@ -13,7 +13,8 @@
 // no LP needed: this is where a total that includes a suppressed cell is caught). What remains splits
 // into connected components of the graph "two unknowns share a fact"; each suppressed figure only
 // needs the LP of its own component, and figures whose unknowns appear in no remaining fact are
-// [fixed part, ∞) without an LP. Typical publications (totals of published cells only) need no LP.
+// [fixed part, ∞) without an LP, and a component of one equation has a closed form. Typical
+// publications (totals of published cells only) need no LP.
 //
 // Versions. Facts over the same cells from different versions (a correction) are compared: a published
 // change of 1…k−1 incidents is itself a small count ("a live count that moves by one is a leak") and is
@@ -229,49 +230,53 @@ export async function auditDisclosure(input: DisclosureAuditInput): Promise<Disc
   const cache = new Map<string, { min: number; max: number | null; inconsistent: boolean }>();
   const ranges: SuppressedRange[] = [];
 
+  /** [min, max] of Σ x over a target's unknowns: substitution, closed form, or two LPs. */
+  const bound = (target: SuppressedFigure, vars: string[]): { min: number; max: number | null; inconsistent: boolean } => {
+    let fixedPart = 0;
+    const free: string[] = [];
+    for (const v of vars) {
+      const x = fixed.get(v);
+      if (x === undefined) free.push(v);
+      else fixedPart += x;
+    }
+    const inLp = free.filter((v) => constrained.has(v));
+    // Unknowns in no remaining fact can be anything ≥ 0: no upper bound.
+    const unbounded = free.length > inLp.length;
+    if (inLp.length === 0) return { min: fixedPart, max: unbounded ? null : fixedPart, inconsistent: false };
+    const roots = [...new Set(inLp.map((v) => uf.find(v)))];
+    roots.forEach((root) => usedComponents.add(root));
+    const constraints = roots.flatMap((root) => componentFacts.get(root) ?? []);
+    if (constraints.length === 1) {
+      // One equation Σ x = rhs over free x ≥ 0: some of its unknowns range over [0, rhs], all of them are rhs.
+      const [only] = constraints;
+      const all = only.vars.every((v) => inLp.includes(v));
+      return { min: fixedPart + (all ? only.rhs : 0), max: unbounded ? null : fixedPart + only.rhs, inconsistent: false };
+    }
+    const solve = (sense: 'Minimize' | 'Maximize') => {
+      linearPrograms += 1;
+      return solver!.solve(lpText(sense, inLp, constraints, name), { output_flag: false, presolve: 'off' });
+    };
+    const lo = solve('Minimize');
+    if (lo.Status === 'Infeasible') {
+      for (const c of constraints) c.ids.forEach((id) => inconsistentIds.add(id));
+      return { min: 0, max: null, inconsistent: true };
+    }
+    if (lo.Status !== 'Optimal') throw new Error(`HiGHS could not solve the minimum for ${target.id}: ${lo.Status}`);
+    let max: number | null = null;
+    if (!unbounded) {
+      const hi = solve('Maximize');
+      if (hi.Status === 'Optimal') max = fixedPart + Math.floor(hi.ObjectiveValue + EPS);
+      else if (hi.Status !== 'Unbounded' && hi.Status !== 'Primal infeasible or unbounded') throw new Error(`HiGHS could not solve the maximum for ${target.id}: ${hi.Status}`);
+    }
+    return { min: fixedPart + Math.max(0, Math.ceil(lo.ObjectiveValue - EPS)), max, inconsistent: false };
+  };
+
   for (const target of input.suppressed) {
     const vars = [...new Set(target.variables)];
     const key = setKey(vars);
     let r = cache.get(key);
     if (!r) {
-      let fixedPart = 0;
-      const free: string[] = [];
-      for (const v of vars) {
-        const x = fixed.get(v);
-        if (x === undefined) free.push(v);
-        else fixedPart += x;
-      }
-      const inLp = free.filter((v) => constrained.has(v));
-      const unbounded = free.length > inLp.length;
-      if (inLp.length === 0) {
-        r = { min: fixedPart, max: unbounded ? null : fixedPart, inconsistent: false };
-      } else {
-        const roots = [...new Set(inLp.map((v) => uf.find(v)))];
-        roots.forEach((root) => usedComponents.add(root));
-        const constraints = roots.flatMap((root) => componentFacts.get(root) ?? []);
-        const solve = (sense: 'Minimize' | 'Maximize') => {
-          linearPrograms += 1;
-          return solver!.solve(lpText(sense, inLp, constraints, name), { output_flag: false, presolve: 'off' });
-        };
-        const lo = solve('Minimize');
-        if (lo.Status === 'Infeasible') {
-          r = { min: 0, max: null, inconsistent: true };
-          for (const c of constraints) c.ids.forEach((id) => inconsistentIds.add(id));
-        } else if (lo.Status !== 'Optimal') {
-          throw new Error(`HiGHS could not solve the minimum for ${target.id}: ${lo.Status}`);
-        } else {
-          let max: number | null;
-          if (unbounded) {
-            max = null;
-          } else {
-            const hi = solve('Maximize');
-            if (hi.Status === 'Optimal') max = fixedPart + Math.floor(hi.ObjectiveValue + EPS);
-            else if (hi.Status === 'Unbounded' || hi.Status === 'Primal infeasible or unbounded') max = null;
-            else throw new Error(`HiGHS could not solve the maximum for ${target.id}: ${hi.Status}`);
-          }
-          r = { min: fixedPart + Math.max(0, Math.ceil(lo.ObjectiveValue - EPS)), max, inconsistent: false };
-        }
-      }
+      r = bound(target, vars);
       cache.set(key, r);
     }
     const leak = r.inconsistent ? 'inconsistent' : classify(r.min, r.max, k);
