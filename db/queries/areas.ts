@@ -1,0 +1,37 @@
+// Area outlines for the map: GeoJSON built by PostGIS, with a label point inside each polygon.
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../schema';
+
+export interface AreaOutlineRow {
+  id: string;
+  kind: string;
+  code: string | null;
+  name: string;
+  /** RFC 7946 geometry as JSON text (ST_AsGeoJSON, 6 decimals ≈ 0.1 m). */
+  geometry: string;
+  label_lon: number;
+  label_lat: number;
+}
+
+export async function listAreaOutlines(
+  db: Kysely<Database>,
+  options: { municipalityCode: string; kinds: readonly string[] },
+): Promise<AreaOutlineRow[]> {
+  if (!options.kinds.length) return [];
+  return db
+    .selectFrom('area')
+    .where('municipality_code', '=', options.municipalityCode)
+    .where('kind', 'in', options.kinds)
+    .select([
+      'id',
+      'kind',
+      'code',
+      'name',
+      sql<string>`ST_AsGeoJSON(geom, 6)`.as('geometry'),
+      sql<number>`ST_X(ST_PointOnSurface(geom))::float8`.as('label_lon'),
+      sql<number>`ST_Y(ST_PointOnSurface(geom))::float8`.as('label_lat'),
+    ])
+    .orderBy('kind')
+    .orderBy('name')
+    .execute();
+}

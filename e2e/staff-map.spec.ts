@@ -1,0 +1,86 @@
+// The staff situational map: MapLibre with the offline style and deck.gl points from the binary API.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { CATEGORIES } from '@/lib/domain/categories';
+import { unpackPoints } from '@/lib/map/point-pack';
+import { E2E_PERIOD, MAP_URL, mapCanvasPixels, openMapAndWait } from './support/map-page';
+
+test('the map draws every incident the API returned, in WebGL @smoke', async ({ page }, testInfo) => {
+  const { points, flags } = await openMapAndWait(page);
+  expect(points.count).toBeGreaterThan(50);
+  expect(points.count).toBeLessThanOrEqual(10_000);
+  expect(flags.apiPointCount).toBe(points.count);
+  expect(flags.pointCount).toBe(points.count);
+  await expect(page.getByTestId('point-count')).toHaveAttribute('data-count', String(points.count));
+
+  const pixels = await mapCanvasPixels(page);
+  testInfo.annotations.push({ type: 'pixels', description: JSON.stringify(pixels) });
+  // The offline background fills most of the canvas, and the points paint well over a few hundred pixels.
+  expect(pixels.background).toBeGreaterThan(pixels.width * pixels.height * 0.2);
+  expect(pixels.pointColoured).toBeGreaterThan(Math.min(points.count, 300));
+  expect(pixels.groupsSeen.length).toBeGreaterThanOrEqual(3);
+
+  await page.screenshot({ path: testInfo.outputPath('staff-map.png') });
+});
+
+test('the first page is the map, in Swedish, with a skip link, the demo banner and the basemap note', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/karta$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  await expect(page.getByRole('link', { name: 'Hoppa till innehållet' })).toBeAttached();
+  await expect(page.getByRole('banner')).toContainText('Lägesbild');
+  await expect(page.getByRole('banner')).toContainText('Värnamo kommun');
+  await expect(page.getByTestId('demo-banner')).toContainText('Demodata');
+  await expect(page.getByTestId('basemap-note')).toContainText('LAGESBILD_BASEMAP_STYLE_URL');
+  await expect(page.getByTestId('map-legend')).toContainText('Våld och hot');
+});
+
+test('?lang=en switches to English and the choice sticks', async ({ page }) => {
+  await page.goto(`${MAP_URL}&lang=en`);
+  await expect(page).toHaveURL(new RegExp(`/karta\\?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}$`));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('map-legend')).toContainText('Violence and threats');
+  await page.goto('/karta');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('link', { name: 'Svenska' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+});
+
+test('the map page has no serious accessibility violations', async ({ page }) => {
+  await openMapAndWait(page);
+  const results = await new AxeBuilder({ page }).exclude('[data-testid="situation-map"] canvas').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('the points API sends only categories of normal sensitivity', async ({ request }) => {
+  const res = await request.get(`/api/v1/incidents/points?municipality=0683&from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toBe('application/octet-stream');
+  const points = unpackPoints(await res.body());
+  const sensitive = new Set(CATEGORIES.filter((c) => c.sensitivity !== 'normal').map((c) => c.key));
+  expect(points.categories.filter((k) => sensitive.has(k))).toEqual([]);
+  expect(Number(res.headers()['x-point-count'])).toBe(points.count);
+});
+
+test('a bbox narrows the points to the box', async ({ request }) => {
+  // Värnamo town centre only.
+  const bbox = [14.0, 57.16, 14.1, 57.21];
+  const res = await request.get(`/api/v1/incidents/points?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}&bbox=${bbox.join(',')}`);
+  const all = unpackPoints(await (await request.get(`/api/v1/incidents/points?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}`)).body());
+  const points = unpackPoints(await res.body());
+  expect(points.count).toBeGreaterThan(0);
+  expect(points.count).toBeLessThan(all.count);
+  for (let i = 0; i < points.count; i++) {
+    expect(points.positions[i * 2]).toBeGreaterThanOrEqual(bbox[0] - 1e-5);
+    expect(points.positions[i * 2]).toBeLessThanOrEqual(bbox[2] + 1e-5);
+  }
+});
+
+test('bad filter parameters get a 400 with the zod issues', async ({ request }) => {
+  const res = await request.get('/api/v1/incidents/points?from=2025-02-30&bbox=1,2,3');
+  expect(res.status()).toBe(400);
+  const body = await res.json();
+  expect(body.error.code).toBe('invalid_request');
+  expect(body.error.issues.map((i: { path: string[] }) => i.path.join('.')).sort()).toEqual(['bbox', 'from']);
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { packPoints, unpackPoints, type PointRow } from './point-pack';
+
+const rows: PointRow[] = [
+  { lon: 14.0478, lat: 57.1831, category: 0, day: 20_000 },
+  { lon: 13.7362, lat: 57.2512, category: 2, day: 20_417 },
+  { lon: 14.1702, lat: 57.0049, category: 1, day: -3 },
+];
+const categories = ['assault', 'theft', 'skadegörelse_ö'];
+
+describe('point pack', () => {
+  it('round-trips positions, days, categories and the table', () => {
+    const p = unpackPoints(packPoints(rows, categories));
+    expect(p.count).toBe(3);
+    expect(p.truncated).toBe(false);
+    expect(p.categories).toEqual(categories);
+    expect(Array.from(p.categoryIndex)).toEqual([0, 2, 1]);
+    expect(Array.from(p.days)).toEqual([20_000, 20_417, -3]);
+    rows.forEach((r, i) => {
+      expect(p.positions[i * 2]).toBeCloseTo(r.lon, 5);
+      expect(p.positions[i * 2 + 1]).toBeCloseTo(r.lat, 5);
+    });
+  });
+
+  it('takes about 13 bytes a point after the header', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ lon: 14 + i / 1e4, lat: 57, category: 0, day: i }));
+    const small = packPoints(many.slice(0, 1), ['a']).length;
+    expect(packPoints(many, ['a']).length - small).toBe(999 * 13);
+  });
+
+  it('keeps the truncated flag', () => {
+    expect(unpackPoints(packPoints(rows, categories, { truncated: true })).truncated).toBe(true);
+  });
+
+  it('reads a pack that starts at an unaligned offset of a larger buffer', () => {
+    const packed = packPoints(rows, categories);
+    const outer = new Uint8Array(packed.length + 3);
+    outer.set(packed, 3);
+    expect(Array.from(unpackPoints(outer.subarray(3)).days)).toEqual([20_000, 20_417, -3]);
+  });
+
+  it('reads a Node Buffer that shares a pooled ArrayBuffer', () => {
+    const pooled = Buffer.from(packPoints(rows, categories));
+    expect(Array.from(unpackPoints(pooled).categoryIndex)).toEqual([0, 2, 1]);
+  });
+
+  it('an empty selection packs to a header and a table', () => {
+    const p = unpackPoints(packPoints([], categories));
+    expect(p.count).toBe(0);
+    expect(p.positions.length).toBe(0);
+  });
+
+  it('rejects a category index outside the table', () => {
+    expect(() => packPoints([{ lon: 0, lat: 0, category: 3, day: 0 }], categories)).toThrow(/outside the table/);
+  });
+
+  it('rejects bytes that are not a pack, or are cut short', () => {
+    expect(() => unpackPoints(new TextEncoder().encode('{"type":"FeatureCollection"}'))).toThrow(/Not a point pack/);
+    const packed = packPoints(rows, categories);
+    expect(() => unpackPoints(packed.subarray(0, packed.length - 1))).toThrow(/does not hold/);
+  });
+});
