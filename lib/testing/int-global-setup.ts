@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { openDatabase } from '@/db/client';
 import { syncCategories } from '@/db/seed/categories';
-import { TEMPLATE_DB, pgliteTemplateDir, testAdminUrl, testBackend, withDatabase } from './test-database';
+import { pgliteTemplateDir, testAdminUrl, testBackend, testRunPrefix, withDatabase } from './test-database';
 
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<(() => Promise<void>) | void> {
   if (testBackend() === 'pglite') {
     const dir = pgliteTemplateDir();
     if (fs.existsSync(`${dir}/.complete`)) return;
@@ -17,14 +17,28 @@ export default async function setup(): Promise<void> {
     fs.writeFileSync(`${dir}/.complete`, new Date().toISOString());
     return;
   }
+  process.env.LAGESBILD_TEST_RUN = String(process.pid);
+  const template = `${testRunPrefix()}template`;
+  process.env.LAGESBILD_TEST_TEMPLATE_DB = template;
+  // Teardown: every database of this run (workers keep theirs open until they exit).
+  const dropTemplate = async () => {
+    const admin = await openDatabase({ databaseUrl: testAdminUrl(), migrate: false });
+    try {
+      const { rows } = await sql<{ datname: string }>`SELECT datname FROM pg_database WHERE starts_with(datname, ${testRunPrefix()})`.execute(admin.db);
+      for (const { datname } of rows) await sql.raw(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).execute(admin.db);
+    } finally {
+      await admin.close();
+    }
+  };
+  await dropTemplate();
   const admin = await openDatabase({ databaseUrl: testAdminUrl(), migrate: false });
   try {
-    await sql.raw(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`).execute(admin.db);
-    await sql.raw(`CREATE DATABASE ${TEMPLATE_DB}`).execute(admin.db);
+    await sql.raw(`CREATE DATABASE ${template}`).execute(admin.db);
   } finally {
     await admin.close();
   }
-  const t = await openDatabase({ databaseUrl: withDatabase(testAdminUrl(), TEMPLATE_DB), migrate: true });
+  const t = await openDatabase({ databaseUrl: withDatabase(testAdminUrl(), template), migrate: true });
   await syncCategories(t.db);
   await t.close();
+  return dropTemplate;
 }

@@ -36,7 +36,18 @@ export function migrationsFingerprint(): string {
   return h.digest('hex').slice(0, 12);
 }
 
-export const TEMPLATE_DB = 'lagesbild_test_template';
+/** Prefix of every database this test run creates on the server. */
+export function testRunPrefix(): string {
+  return `lagesbild_t${process.env.LAGESBILD_TEST_RUN ?? 'x'}_`;
+}
+
+/**
+ * The migrated template of this test run. Named per run (the global setup sets it before the
+ * workers start) so that two runs at once on one server never drop each other's template.
+ */
+export function templateDbName(): string {
+  return process.env.LAGESBILD_TEST_TEMPLATE_DB ?? `lagesbild_test_template_${migrationsFingerprint()}`;
+}
 
 export function pgliteTemplateDir(): string {
   return path.join(os.tmpdir(), `lagesbild-test-template-${migrationsFingerprint()}`);
@@ -60,10 +71,11 @@ export async function openFreshTestDatabase(): Promise<DatabaseHandle> {
       },
     };
   }
-  const name = `lagesbild_test_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
+  // Prefixed by the run, so the run's teardown drops every database it made (see int-global-setup).
+  const name = `${testRunPrefix()}${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
   const admin = await openDatabase({ databaseUrl: testAdminUrl(), migrate: false });
   try {
-    await sql.raw(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`).execute(admin.db);
+    await sql.raw(`CREATE DATABASE ${name} TEMPLATE ${templateDbName()}`).execute(admin.db);
   } finally {
     await admin.close();
   }
