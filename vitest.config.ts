@@ -15,6 +15,8 @@ export default defineConfig({
           include: ['{lib,db,app,bench}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+          // WASM solvers (HiGHS) and workers start slowly on a loaded 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {
