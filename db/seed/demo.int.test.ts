@@ -110,6 +110,20 @@ describe(`demo seed on ${testBackend()}`, () => {
     expect(await incidentDigest(h)).toEqual(first);
   });
 
+  it('leaves the earlier rows untouched when a write fails half-way', async () => {
+    // A trigger that fails the vandalism inserts, which come after the incidents: all or nothing.
+    await sql.raw(`
+      CREATE FUNCTION demo_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'demo_test_fail'; END; $$;
+      CREATE TRIGGER demo_test_fail BEFORE INSERT ON vandalism_report FOR EACH ROW EXECUTE FUNCTION demo_test_fail();`).execute(h.db);
+    try {
+      await expect(seedDemo(h.db, { seed: 2, until: UNTIL })).rejects.toThrow(/demo_test_fail/);
+    } finally {
+      await sql.raw('DROP TRIGGER demo_test_fail ON vandalism_report; DROP FUNCTION demo_test_fail();').execute(h.db);
+    }
+    expect(await incidentDigest(h)).toEqual(first);
+  });
+
   it('refuses when another municipality exists', async () => {
     await h.db.insertInto('municipality').values({ code: '0684', name: 'Gislaved' }).execute();
     try {

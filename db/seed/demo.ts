@@ -94,14 +94,18 @@ export async function findNonDemoData(db: Kysely<Database>): Promise<string[]> {
 export async function seedDemo(db: Kysely<Database>, opts: DemoSeedOptions): Promise<DemoSeedSummary> {
   const started = performance.now();
   const progress = opts.onProgress ?? (() => undefined);
-  const reasons = await findNonDemoData(db);
-  if (reasons.length > 0 && !opts.force) throw new DemoSeedRefusedError(reasons);
+  // Refuse early, before the work of generating; checked again inside the transaction below.
+  const early = await findNonDemoData(db);
+  if (early.length > 0 && !opts.force) throw new DemoSeedRefusedError(early);
 
   progress('Generating demo data');
   const data = buildDemoDataset({ seed: opts.seed, until: opts.until, years: opts.years });
   // Categories first (their own idempotent transaction): incidents reference them.
   await syncCategories(db);
   const counts = await db.transaction().execute(async (trx) => {
+    // Inside the transaction too: a writer that slipped in since the first check is not overwritten.
+    const reasons = await findNonDemoData(trx);
+    if (reasons.length > 0 && !opts.force) throw new DemoSeedRefusedError(reasons);
     if (await deleteMunicipalityRows(trx, DEMO_MUNICIPALITY_CODE)) progress(`Deleted municipality ${DEMO_MUNICIPALITY_CODE}'s earlier rows`);
     return writeDataset(trx, data, progress);
   });
