@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import type { DatabaseHandle } from '@/db/client';
@@ -49,6 +49,28 @@ import {
   NotFoundError,
 } from '@/db/queries/entities';
 import { CATEGORIES } from '@/lib/domain/categories';
+import {
+  activitySchema,
+  analysisRunSchema,
+  areaSchema,
+  auditEventSchema,
+  categorySchema,
+  citizenReportSchema,
+  estMeetingSchema,
+  focusAreaSchema,
+  followUpSchema,
+  hotspotNoteSchema,
+  incidentSchema,
+  municipalitySchema,
+  organisationSchema,
+  pledgeSchema,
+  safetyWalkObservationSchema,
+  safetyWalkSchema,
+  settingSchema,
+  surveyIndicatorSchema,
+  unsafePlaceSchema,
+  vandalismReportSchema,
+} from '@/lib/schemas/entities';
 import { createTestMunicipality, getTestDatabase, testBackend } from '@/lib/testing/test-database';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -688,6 +710,66 @@ describe(`entity round trips on ${testBackend()}`, () => {
       await createFollowUp(h.db, code, { activity_id: activity.id, quarter: '2027-Q1', status: 'on_track' });
       const error = await createFollowUp(h.db, code, { activity_id: activity.id, quarter: '2027-Q1', status: 'delayed' }).catch((e: unknown) => e);
       expect(error).toMatchObject({ kind: 'unique', constraint: 'follow_up_activity_id_quarter_key' });
+    });
+  });
+
+  describe('DTOs and tables', () => {
+    // A column added by a later migration must reach the DTO on purpose or be listed here as withheld.
+    const WITHHELD: Record<string, string[]> = {
+      citizen_report: ['status_token_hash'], // only the hash of the reporter's token; never leaves
+    };
+    const DTOS: Record<string, { shape: Record<string, unknown> }> = {
+      municipality: municipalitySchema,
+      setting: settingSchema,
+      organisation: organisationSchema,
+      category: categorySchema,
+      area: areaSchema,
+      incident: incidentSchema,
+      safety_walk: safetyWalkSchema,
+      unsafe_place: unsafePlaceSchema,
+      safety_walk_observation: safetyWalkObservationSchema,
+      vandalism_report: vandalismReportSchema,
+      survey_indicator: surveyIndicatorSchema,
+      est_meeting: estMeetingSchema,
+      analysis_run: analysisRunSchema,
+      hotspot_note: hotspotNoteSchema,
+      focus_area: focusAreaSchema,
+      pledge: pledgeSchema,
+      activity: activitySchema,
+      follow_up: followUpSchema,
+      citizen_report: citizenReportSchema,
+      audit_event: auditEventSchema,
+    };
+
+    it('every column of every entity table is in its DTO, except the metric geometry and withheld secrets', async () => {
+      const { rows } = await sql<{ table_name: string; column_name: string }>`
+        SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name = ANY(${Object.keys(DTOS)})`.execute(h.db);
+      const missing = rows
+        .filter((r) => r.column_name !== 'geom_3006' && !(WITHHELD[r.table_name] ?? []).includes(r.column_name))
+        .filter((r) => !(r.column_name in DTOS[r.table_name].shape))
+        .map((r) => `${r.table_name}.${r.column_name}`);
+      expect(missing).toEqual([]);
+    });
+
+    it('no DTO field is missing from its table unless it gathers join rows', async () => {
+      const { rows } = await sql<{ table_name: string; column_name: string }>`
+        SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name = ANY(${Object.keys(DTOS)})`.execute(h.db);
+      const columns = new Set(rows.map((r) => `${r.table_name}.${r.column_name}`));
+      const extra = Object.entries(DTOS).flatMap(([table, dto]) =>
+        Object.keys(dto.shape)
+          .filter((field) => !columns.has(`${table}.${field}`))
+          .map((field) => `${table}.${field}`),
+      );
+      expect(extra.sort()).toEqual([
+        'activity.partner_org_ids',
+        'est_meeting.organisation_ids',
+        'est_meeting.run_ids',
+        'pledge.focus_area_ids',
+        'pledge.partner_org_ids',
+        'safety_walk.organisation_ids',
+      ]);
     });
   });
 });
