@@ -67,12 +67,21 @@ export async function executePublishCommand(handle: Pick<DatabaseHandle, 'db'>, 
       io.stdout(`Nothing is published for ${args.audience} in ${args.municipality}.\n`);
       return 0;
     }
-    io.stdout(`quarter  version  geography  k  published  suppressed  share  audit\n`);
-    for (const r of rows) {
-      io.stdout(
-        `${r.quarter}  v${r.version}  ${r.geography}  ${r.k}  ${r.publishedCells}  ${r.suppressedCells}  ${percent(r.suppressedCells, r.publishedCells + r.suppressedCells)}  ${r.auditPassed ? 'passed' : 'not recorded'}${r.auditMilliseconds !== null ? ` (${r.auditMilliseconds} ms)` : ''}\n`,
-      );
-    }
+    const table = [
+      ['quarter', 'version', 'geography', 'k', 'published', 'suppressed', 'share', 'audit'],
+      ...rows.map((r) => [
+        r.quarter,
+        `v${r.version}`,
+        r.geography,
+        String(r.k),
+        String(r.publishedCells),
+        String(r.suppressedCells),
+        percent(r.suppressedCells, r.publishedCells + r.suppressedCells),
+        `${r.auditPassed ? 'passed' : 'not recorded'}${r.auditMilliseconds !== null ? ` (${r.auditMilliseconds} ms)` : ''}`,
+      ]),
+    ];
+    const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+    for (const row of table) io.stdout(`${row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()}\n`);
     return 0;
   }
   const { publishQuarter } = await import('@/lib/server/disclosure/publish-quarter');

@@ -47,6 +47,8 @@ export interface PublishQuarterResult {
   audit: DisclosureAuditResult;
 }
 
+const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 const isCell = (f: Pick<PublicationFigure, 'group' | 'cellKey'>) => f.group !== 'all' && f.cellKey !== 'total';
 
 /**
@@ -121,8 +123,8 @@ export async function publishQuarter(db: Kysely<Database>, o: PublishQuarterOpti
   if (!when.publishable) {
     throw new PublicationRefusedError(
       when.reason === 'open'
-        ? `${o.quarter} has not closed yet: only closed quarters are published, from ${when.earliest.toISOString().slice(0, 10)} (a month after it closes)`
-        : `${o.quarter} closed less than a month ago: it may be published from ${when.earliest.toISOString()}`,
+        ? `${o.quarter} has not closed yet: only closed quarters are published, from ${stockholmDate.format(when.earliest)} (a month after it closes)`
+        : `${o.quarter} closed less than a month ago: it may be published from ${stockholmDate.format(when.earliest)}`,
     );
   }
   const config = await getDisclosureConfig(db, { municipalityCode: o.municipalityCode, audience: o.audience, overrides: o.overrides });
