@@ -11,6 +11,8 @@ export interface AreaOutlineRow {
   geometry: string;
   label_lon: number;
   label_lat: number;
+  /** Area in km², from the SWEREF 99 TM geometry. */
+  area_km2: number;
 }
 
 export async function listAreaOutlines(
@@ -30,6 +32,7 @@ export async function listAreaOutlines(
       sql<string>`ST_AsGeoJSON(geom, 6)`.as('geometry'),
       sql<number>`ST_X(ST_PointOnSurface(geom))::float8`.as('label_lon'),
       sql<number>`ST_Y(ST_PointOnSurface(geom))::float8`.as('label_lat'),
+      sql<number>`(ST_Area(geom_3006) / 1e6)::float8`.as('area_km2'),
     ])
     .orderBy('kind')
     .orderBy('name')

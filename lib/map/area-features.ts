@@ -10,6 +10,8 @@ export interface AreaProperties {
   code: string | null;
   labelLon: number;
   labelLat: number;
+  /** Area in km² (SWEREF 99 TM): larger areas win label conflicts. */
+  areaKm2: number;
 }
 
 export type AreaFeature = Feature<Polygon | MultiPolygon, AreaProperties>;

@@ -5,6 +5,8 @@ import type { AreaProperties } from './area-features';
 import { LABEL_COLOR } from './palette';
 
 export const AREA_LABEL_LAYER_ID = 'area-labels';
+/** Label size in CSS pixels; label-placement.ts sizes its boxes from the same number. */
+export const AREA_LABEL_SIZE_PX = 13;
 
 export function createAreaLabelLayer(labels: readonly AreaProperties[], options: { visible?: boolean } = {}) {
   return new TextLayer<AreaProperties>({
@@ -13,7 +15,7 @@ export function createAreaLabelLayer(labels: readonly AreaProperties[], options:
     visible: options.visible ?? true,
     getPosition: (d) => [d.labelLon, d.labelLat],
     getText: (d) => d.name,
-    getSize: 13,
+    getSize: AREA_LABEL_SIZE_PX,
     sizeUnits: 'pixels',
     getColor: [...LABEL_COLOR, 255],
     fontFamily: 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',

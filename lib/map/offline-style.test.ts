@@ -12,8 +12,8 @@ const square = (w: number, s: number, e: number, n: number) => ({
 const areas: AreaFeatureCollection = {
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', geometry: square(13.6, 56.9, 14.5, 57.4), properties: { id: 'm', kind: 'municipality', name: 'Värnamo', code: '0683', labelLon: 14, labelLat: 57.1 } },
-    { type: 'Feature', geometry: square(14.0, 57.15, 14.1, 57.2), properties: { id: 'd', kind: 'district', name: 'Centrum', code: null, labelLon: 14.05, labelLat: 57.18 } },
+    { type: 'Feature', geometry: square(13.6, 56.9, 14.5, 57.4), properties: { id: 'm', kind: 'municipality', name: 'Värnamo', code: '0683', labelLon: 14, labelLat: 57.1, areaKm2: 1200 } },
+    { type: 'Feature', geometry: square(14.0, 57.15, 14.1, 57.2), properties: { id: 'd', kind: 'district', name: 'Centrum', code: null, labelLon: 14.05, labelLat: 57.18, areaKm2: 12 } },
   ],
 };
 

@@ -4,7 +4,7 @@
 // no glyph server.
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { AreaFeatureCollection } from './area-features';
-import { BACKGROUND_COLOR, DISTRICT_FILL_COLOR, DISTRICT_LINE_COLOR, MUNICIPALITY_LINE_COLOR } from './palette';
+import { BACKGROUND_COLOR, DISTRICT_FILL_COLOR, DISTRICT_LINE_COLOR, MUNICIPALITY_FILL_COLOR, MUNICIPALITY_LINE_COLOR } from './palette';
 
 export const AREA_SOURCE_ID = 'lagesbild-areas';
 export const OFFLINE_STYLE_NAME = 'lagesbild-offline';
@@ -12,6 +12,13 @@ export const OFFLINE_STYLE_NAME = 'lagesbild-offline';
 /** The outline layers, also laid over a configured basemap. */
 export function outlineLayers(): LayerSpecification[] {
   return [
+    {
+      id: 'municipality-fill',
+      type: 'fill',
+      source: AREA_SOURCE_ID,
+      filter: ['==', ['get', 'kind'], 'municipality'],
+      paint: { 'fill-color': MUNICIPALITY_FILL_COLOR, 'fill-opacity': 0.6 },
+    },
     {
       id: 'district-fill',
       type: 'fill',

@@ -16,7 +16,8 @@ export const GROUP_COLORS: Record<CategoryGroup, Rgb> = {
 
 /** Map background of the offline style: a light neutral that every group colour contrasts with. */
 export const BACKGROUND_COLOR = '#eeede7';
-export const DISTRICT_FILL_COLOR = '#f9f8f4';
+export const MUNICIPALITY_FILL_COLOR = '#ffffff';
+export const DISTRICT_FILL_COLOR = '#fbfaf6';
 export const DISTRICT_LINE_COLOR = '#8a8f98';
 export const MUNICIPALITY_LINE_COLOR = '#2f3540';
 export const LABEL_COLOR: Rgb = [47, 53, 64];

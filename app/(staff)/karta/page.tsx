@@ -62,6 +62,7 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
         areas={areas}
         bounds={areaBounds(areas)}
         period={{ from, to }}
+        categories={filters.categories ?? null}
         basemapStyleUrl={basemapStyleUrl}
       />
       <MapLegend locale={locale} />

@@ -33,6 +33,8 @@ export interface SituationMapProps {
   areas: AreaFeatureCollection;
   bounds: Bounds | null;
   period: { from: string; to: string };
+  /** Only these categories (from the URL), or all the map may show. */
+  categories: string[] | null;
   basemapStyleUrl: string | null;
 }
 
@@ -42,7 +44,7 @@ function formatDate(locale: Locale, iso: string): string {
   return new Intl.DateTimeFormat(formattingLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
-export function SituationMap({ locale, municipalityCode, municipalityName, areas, bounds, period, basemapStyleUrl }: SituationMapProps) {
+export function SituationMap({ locale, municipalityCode, municipalityName, areas, bounds, period, categories, basemapStyleUrl }: SituationMapProps) {
   const t = getTranslator(locale);
   const containerRef = useRef<HTMLDivElement>(null);
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
@@ -57,7 +59,7 @@ export function SituationMap({ locale, municipalityCode, municipalityName, areas
     const abort = new AbortController();
 
     (async () => {
-      const [maplibre, { MapboxOverlay }, styleLib, incidentLib, labelLib, featuresLib, packLib, compat] = await Promise.all([
+      const [maplibre, { MapboxOverlay }, styleLib, incidentLib, labelLib, featuresLib, packLib, compat, placement] = await Promise.all([
         import('maplibre-gl'),
         import('@deck.gl/mapbox'),
         import('@/lib/map/offline-style'),
@@ -66,6 +68,7 @@ export function SituationMap({ locale, municipalityCode, municipalityName, areas
         import('@/lib/map/area-features'),
         import('@/lib/map/point-pack'),
         import('@/lib/map/deck-maplibre-compat'),
+        import('@/lib/map/label-placement'),
       ]);
       if (disposed) return;
       maplibre.setWorkerUrl(WORKER_URL);
@@ -105,8 +108,24 @@ export function SituationMap({ locale, municipalityCode, municipalityName, areas
         flags.mapLoaded = true;
       });
 
-      const labels = labelLib.createAreaLabelLayer(featuresLib.districtLabels(areas));
-      overlay.setProps({ layers: [labels] });
+      // Labels above points, so names stay readable over dense clusters; only labels that fit are drawn.
+      const allLabels = featuresLib.districtLabels(areas);
+      // No label layer until placed: an empty TextLayer makes an empty font atlas (a WebGL warning).
+      let labels: ReturnType<typeof labelLib.createAreaLabelLayer> | null = null;
+      const layers = () => [incidentLayer, labels].filter((l) => l !== null);
+      const placeVisibleLabels = () => {
+        const candidates = allLabels.map((l) => {
+          const p = map.project([l.labelLon, l.labelLat]);
+          return { id: l.id, text: l.name, x: p.x, y: p.y, priority: l.areaKm2 };
+        });
+        const shown = new Set(placement.placeLabels(candidates, { fontSizePx: labelLib.AREA_LABEL_SIZE_PX }));
+        const visible = allLabels.filter((l) => shown.has(l.id));
+        labels = visible.length ? labelLib.createAreaLabelLayer(visible) : null;
+        overlay.setProps({ layers: layers() });
+      };
+      map.on('load', placeVisibleLabels);
+      map.on('zoomend', placeVisibleLabels);
+      map.on('resize', placeVisibleLabels);
 
       cleanup = () => {
         map.removeControl(overlay);
@@ -114,7 +133,7 @@ export function SituationMap({ locale, municipalityCode, municipalityName, areas
       };
 
       try {
-        const params = filtersToSearchParams({ municipality: municipalityCode, from: period.from, to: period.to });
+        const params = filtersToSearchParams({ municipality: municipalityCode, from: period.from, to: period.to, categories: categories ?? undefined });
         const res = await fetch(`${POINTS_URL}?${params.toString()}`, { signal: abort.signal, cache: 'no-store' });
         if (!res.ok) {
           const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
@@ -124,8 +143,7 @@ export function SituationMap({ locale, municipalityCode, municipalityName, areas
         if (disposed) return;
         flags.apiPointCount = points.count;
         incidentLayer = incidentLib.createIncidentLayer(incidentLib.incidentLayerData(points));
-        // Labels above points: names stay readable over dense clusters.
-        overlay.setProps({ layers: [incidentLayer, labels] });
+        overlay.setProps({ layers: layers() });
         setLoad({ status: 'ready', count: points.count, truncated: points.truncated });
       } catch (err) {
         if (disposed) return;
@@ -138,7 +156,7 @@ export function SituationMap({ locale, municipalityCode, municipalityName, areas
       abort.abort();
       cleanup?.();
     };
-  }, [areas, bounds, basemapStyleUrl, municipalityCode, period.from, period.to]);
+  }, [areas, bounds, basemapStyleUrl, municipalityCode, period.from, period.to, categories]);
 
   return (
     <>

@@ -11,7 +11,7 @@ export async function listMapAreas(municipalityCode: string): Promise<AreaFeatur
     features: rows.map((r) => ({
       type: 'Feature',
       geometry: JSON.parse(r.geometry),
-      properties: { id: r.id, kind: r.kind, name: r.name, code: r.code, labelLon: r.label_lon, labelLat: r.label_lat },
+      properties: { id: r.id, kind: r.kind, name: r.name, code: r.code, labelLon: r.label_lon, labelLat: r.label_lat, areaKm2: r.area_km2 },
     })),
   };
 }
