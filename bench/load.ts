@@ -1,16 +1,35 @@
 // Load benchmark: the synthetic generator into PostgreSQL (100k and 1M rows, a fresh database
-// `lagesbild_bench`) and into PGlite (100k rows, a temporary folder). Prints a table; asserts nothing
-// about time. Run: npx tsx bench/load.ts [--pg-sizes 100000,1000000] [--pglite-sizes 100000]
+// `lagesbild_bench`) and into PGlite (100k rows, a temporary folder), and the Värnamo demo seed on
+// both. Prints tables; asserts nothing about time.
+// Run: npx tsx bench/load.ts [--pg-sizes 100000,1000000] [--pglite-sizes 100000] [--no-demo]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { type DatabaseHandle, openDatabase } from '@/db/client';
+import { seedDemo } from '@/db/seed/demo';
 import { loadSyntheticIncidents } from '@/db/seed/synthetic';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'lagesbild_bench';
 const SEED = 1;
+// The first day of Q4 2026 in Stockholm: the demo seed the README's numbers refer to.
+const DEMO_UNTIL = new Date('2026-09-30T22:00:00Z');
+const WITH_DEMO = !process.argv.includes('--no-demo');
+
+interface DemoRow {
+  backend: string;
+  seconds: number;
+  incidents: number;
+}
+const demoRows: DemoRow[] = [];
+
+/** The demo seed into an empty database: what `npm start` does on a fresh machine. */
+async function measureDemo(h: DatabaseHandle): Promise<void> {
+  if (!WITH_DEMO) return;
+  const s = await seedDemo(h.db, { seed: SEED, until: DEMO_UNTIL });
+  demoRows.push({ backend: h.backend, seconds: s.durationMs / 1000, incidents: s.counts.incident });
+}
 
 interface Row {
   backend: string;
@@ -84,6 +103,7 @@ async function benchPostgres(sizes: number[]): Promise<Row[]> {
   }
   const h = await openDatabase({ databaseUrl: withDatabaseName(ADMIN_URL, BENCH_DB), migrate: true });
   try {
+    await measureDemo(h);
     const out: Row[] = [];
     for (const n of sizes) out.push(await measure(h, n));
     return out;
@@ -96,6 +116,7 @@ async function benchPglite(sizes: number[]): Promise<Row[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-bench-'));
   const h = await openDatabase({ databaseUrl: '', dataDir: dir, migrate: true });
   try {
+    await measureDemo(h);
     const out: Row[] = [];
     for (const n of sizes) out.push(await measure(h, n));
     return out;
@@ -105,15 +126,7 @@ async function benchPglite(sizes: number[]): Promise<Row[]> {
   }
 }
 
-function printTable(rows: Row[]): void {
-  const header = ['backend', 'rows', 'load s (COPY)', 'index+analyze s', 'rows/s (load)'];
-  const body = rows.map((r) => [
-    r.backend,
-    r.rows.toLocaleString('en'),
-    r.loadSeconds.toFixed(1),
-    r.indexSeconds.toFixed(1),
-    Math.round(r.rows / r.loadSeconds).toLocaleString('en'),
-  ]);
+function printTable(header: string[], body: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
   console.log(line(header));
@@ -128,7 +141,23 @@ async function main(): Promise<void> {
   if (pgSizes.length) rows.push(...(await benchPostgres(pgSizes)));
   if (pgliteSizes.length) rows.push(...(await benchPglite(pgliteSizes)));
   console.log(`\nSynthetic incident load (seed ${SEED}, ${os.cpus().length} cores, Node ${process.version})\n`);
-  printTable(rows);
+  printTable(
+    ['backend', 'rows', 'load s (COPY)', 'index+analyze s', 'rows/s (load)'],
+    rows.map((r) => [
+      r.backend,
+      r.rows.toLocaleString('en'),
+      r.loadSeconds.toFixed(1),
+      r.indexSeconds.toFixed(1),
+      Math.round(r.rows / r.loadSeconds).toLocaleString('en'),
+    ]),
+  );
+  if (demoRows.length) {
+    console.log(`\nVärnamo demo seed into an empty database (seed ${SEED}, until ${DEMO_UNTIL.toISOString()})\n`);
+    printTable(
+      ['backend', 'incidents', 'seed s'],
+      demoRows.map((r) => [r.backend, r.incidents.toLocaleString('en'), r.seconds.toFixed(1)]),
+    );
+  }
 }
 
 main().catch((err) => {
