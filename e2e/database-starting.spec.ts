@@ -53,6 +53,11 @@ test('while PGlite starts, the first page says so instead of failing, then refre
   await expect(status).toContainText('Databasen startar');
   await expect(status).toContainText('PGlite med PostGIS tar 10–25 s första gången');
   expect(['idle', 'starting', 'migrating', 'seeding']).toContain(await status.getAttribute('data-phase'));
+  // The API says so too, with a retry hint, instead of hanging until the database is up.
+  const api = await page.request.get(`${BASE}/api/v1/incidents/points`);
+  expect(api.status()).toBe(503);
+  expect(api.headers()['retry-after']).toBe('2');
+  expect((await api.json()).error.code).toBe('database_not_ready');
   // The client poller shows the live phase.
   await expect(page.getByTestId('db-phase')).toContainText('Fas:');
   await page.screenshot({ path: testInfo.outputPath('database-starting.png') });
