@@ -713,6 +713,16 @@ describe(`entity round trips on ${testBackend()}`, () => {
     });
   });
 
+  describe('transactions', () => {
+    it('a walk created inside the caller’s transaction is gone with its organisations when that transaction rolls back', async () => {
+      const title = `Tillbakarullad ${crypto.randomUUID()}`;
+      const walk = await rolledBack(h.db, (trx) => createSafetyWalk(trx, code, { walked_on: '2026-04-04', title, organisation_ids: [police] }));
+      expect(walk.organisation_ids).toEqual([police]);
+      expect(await h.db.selectFrom('safety_walk').select('id').where('title', '=', title).execute()).toEqual([]);
+      expect(await h.db.selectFrom('safety_walk_organisation').select('walk_id').where('walk_id', '=', walk.id).execute()).toEqual([]);
+    });
+  });
+
   describe('DTOs and tables', () => {
     // A column added by a later migration must reach the DTO on purpose or be listed here as withheld.
     const WITHHELD: Record<string, string[]> = {
