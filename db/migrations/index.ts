@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely';
 import * as initialSchema from './20261125T0900-initial-schema';
 import * as publication from './20261125T1200-publication';
+import * as auth from './20261125T1300-auth';
 
 export const migrations: Record<string, Migration> = {
   '20261125T0900-initial-schema': initialSchema,
   '20261125T1200-publication': publication,
+  '20261125T1300-auth': auth,
 };

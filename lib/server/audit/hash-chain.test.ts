@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell } from './audit-csv';
+import { auditRowHash, canonicalJson, idsHash } from './hash-chain';
+
+const ROW = {
+  id: 1,
+  municipality_code: '0683',
+  occurred_at: new Date('2026-11-25T12:00:00.123Z'),
+  actor: 'a@example.se',
+  action: 'read',
+  resource: 'incident_point',
+  details: { filter: { to: '2026-02-01', from: '2026-01-01' } },
+  result_count: 2,
+  ids_hash: null,
+  prev_hash: null,
+};
+
+describe('hash chain', () => {
+  it('canonical JSON sorts keys at every level and drops undefined', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 2 }], c: undefined } })).toBe('{"a":{"d":[2,{"x":2,"y":1}]},"b":1}');
+  });
+
+  it('the same row gives the same hash whatever the key order of its details', () => {
+    const other = { ...ROW, details: { filter: { from: '2026-01-01', to: '2026-02-01' } } };
+    expect(auditRowHash(other)).toBe(auditRowHash(ROW));
+  });
+
+  it('any change of a field changes the hash', () => {
+    const base = auditRowHash(ROW);
+    expect(auditRowHash({ ...ROW, result_count: 3 })).not.toBe(base);
+    expect(auditRowHash({ ...ROW, actor: 'b@example.se' })).not.toBe(base);
+    expect(auditRowHash({ ...ROW, prev_hash: 'f'.repeat(64) })).not.toBe(base);
+    expect(auditRowHash({ ...ROW, occurred_at: new Date('2026-11-25T12:00:00.124Z') })).not.toBe(base);
+  });
+
+  it('a stored hash field is not part of what is hashed', () => {
+    expect(auditRowHash({ ...ROW, hash: 'x' } as typeof ROW)).toBe(auditRowHash(ROW));
+  });
+
+  it('ids hash ignores order', () => {
+    expect(idsHash(['b', 'a'])).toBe(idsHash(['a', 'b']));
+    expect(idsHash(['a'])).not.toBe(idsHash(['a', 'b']));
+  });
+});
+
+describe('audit CSV', () => {
+  it('neutralises formula cells and doubles quotes', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    for (const c of ['+1', '-1', '@SUM(A1)', '\tx']) expect(csvCell(c).startsWith(`"'`)).toBe(true);
+    expect(csvCell('plain')).toBe('"plain"');
+    expect(csvCell(null)).toBe('""');
+  });
+});
