@@ -63,3 +63,26 @@ describe(`migrations on ${testBackend()}`, () => {
     expect(up).toEqual(down.slice().reverse());
   });
 });
+
+describe(`safety walk protocol on ${testBackend()}`, () => {
+  it('refuses to delete a walk that still has walk-sourced unsafe places', async () => {
+    const h = await getTestDatabase();
+    const code = await createTestMunicipality(h);
+    const walk = await h.db
+      .insertInto('safety_walk')
+      .values({ municipality_code: code, walked_on: '2026-05-04', title: 'Trygghetsvandring centrum' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await h.db
+      .insertInto('unsafe_place')
+      .values({
+        municipality_code: code,
+        title: 'Mörk gångtunnel',
+        geom: sql`ST_SetSRID(ST_MakePoint(14.05, 57.18), 4326)`,
+        source: 'walk',
+        walk_id: walk.id,
+      })
+      .execute();
+    await expect(h.db.deleteFrom('safety_walk').where('id', '=', walk.id).execute()).rejects.toThrow(/unsafe_place_walk_id_fkey/);
+  });
+});
