@@ -10,6 +10,7 @@ import { listAudienceAggregates } from '@/lib/server/disclosure/list-audience-ag
 import { listFocusAreaFigures } from '@/lib/server/disclosure/list-focus-area-figures';
 import { listPublicationReport } from '@/lib/server/disclosure/list-publication-report';
 import { listPublishedAggregates } from '@/lib/server/public/list-published-aggregates';
+import { listPublishedFocusAreaFigures } from '@/lib/server/public/list-published-focus-area-figures';
 import { createTestMunicipality, getTestDatabase, testBackend } from '@/lib/testing/test-database';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -284,6 +285,18 @@ describe(`disclosure publications on ${testBackend()}`, () => {
     expect(fig('drugs')).toMatchObject({ count: 0, display: 'färre än 3 i varje del' });
   });
 
+  it('gives the public focus-area figures only from its own published cells', async () => {
+    const { code } = await municipality();
+    await h.db
+      .insertInto('area')
+      .values({ municipality_code: code, kind: 'focus_buffer', name: 'Stationsområdet, buffert', geom: sql`ST_Multi(ST_MakeEnvelope(14.005, 57.172, 14.015, 57.18, 4326))` })
+      .execute();
+    await publish(code);
+    const figures = await listPublishedFocusAreaFigures(h.db, { municipalityCode: code, quarter: '2026-Q3' });
+    expect(figures.find((f) => f.group === 'violence')).toMatchObject({ kind: 'focus_buffer', count: 6, display: '6' });
+    expect(figures.find((f) => f.group === 'property')).toMatchObject({ display: 'färre än 5 i varje del' });
+  });
+
   it('gives the council its own snapshots, not the public ones', async () => {
     const { code } = await municipality();
     await publish(code);
@@ -292,6 +305,26 @@ describe(`disclosure publications on ${testBackend()}`, () => {
     const [council] = await listAudienceAggregates(h.db, { municipalityCode: code, audience: 'council' });
     expect(council.k).toBe(3);
     expect(council.cells.find((c) => c.areaName === 'Väster' && c.group === 'damage')).toMatchObject({ count: 3, display: '3' });
+  });
+
+  it("takes k and geography from the municipality's settings", async () => {
+    const { code } = await municipality();
+    await h.db
+      .insertInto('setting')
+      .values([
+        { municipality_code: code, key: 'disclosure.public.k', value: JSON.stringify(7) },
+        { municipality_code: code, key: 'disclosure.public.geography', value: JSON.stringify('grid') },
+        { municipality_code: code, key: 'disclosure.grid_cell_size_m', value: JSON.stringify(1000) },
+      ])
+      .execute();
+    const result = await publish(code, { dryRun: true });
+    expect(result.config).toMatchObject({ k: 7, geography: 'grid', gridCellSizeM: 1000, geographyKey: 'grid1000' });
+  });
+
+  it('refuses a k setting below 3', async () => {
+    const { code } = await municipality();
+    await h.db.insertInto('setting').values({ municipality_code: code, key: 'disclosure.council.k', value: JSON.stringify(2) }).execute();
+    await expect(publish(code, { audience: 'council', dryRun: true })).rejects.toThrow(/disclosure settings/);
   });
 
   it('reports published and suppressed cells per quarter', async () => {
