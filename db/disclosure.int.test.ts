@@ -91,6 +91,16 @@ describe(`disclosure publications on ${testBackend()}`, () => {
     expect(cell('Öster', 'property')).toMatchObject({ count: 7 });
   });
 
+  it('buckets incidents into the Stockholm quarter, not the UTC one', async () => {
+    const { code } = await municipality();
+    // 00:30 on 1 July in Stockholm (still June in UTC) belongs to Q3; 00:30 on 1 October to Q4.
+    await addIncidents(h, code, WEST, 'assault', 5, { row: 6, at: '2026-06-30T22:30:00Z' });
+    await addIncidents(h, code, WEST, 'assault', 5, { row: 7, at: '2026-09-30T22:30:00Z' });
+    await publish(code);
+    const [q3] = await listPublishedAggregates(h.db, { municipalityCode: code, quarter: '2026-Q3' });
+    expect(q3.cells.find((c) => c.areaName === 'Väster' && c.group === 'violence')?.count).toBe(11);
+  });
+
   it('does not publish five incidents at one address at k = 5', async () => {
     const { code } = await municipality();
     await publish(code);
