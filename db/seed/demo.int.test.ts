@@ -124,6 +124,15 @@ describe(`demo seed on ${testBackend()}`, () => {
     expect(await incidentDigest(h)).toEqual(first);
   });
 
+  it('refuses to replace demo data to which someone has since added work', async () => {
+    await h.db.insertInto('est_meeting').values({ municipality_code: DEMO_MUNICIPALITY_CODE, held_on: '2026-11-20', kind: 'analysis', notes: 'Riktigt möte' }).execute();
+    try {
+      await expect(seedDemo(h.db, { seed: 1, until: UNTIL })).rejects.toThrow(/1 est_meeting rows added to municipality 0683 after its demo data was seeded/);
+    } finally {
+      await h.db.deleteFrom('est_meeting').where('notes', '=', 'Riktigt möte').execute();
+    }
+  });
+
   it('refuses when another municipality exists', async () => {
     await h.db.insertInto('municipality').values({ code: '0684', name: 'Gislaved' }).execute();
     try {

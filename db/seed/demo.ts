@@ -84,12 +84,41 @@ export async function findNonDemoData(db: Kysely<Database>): Promise<string[]> {
   if (r.foreign_incidents > 0) reasons.push(`${r.foreign_incidents} incidents with a source other than 'demo'`);
   if (r.other_municipalities > 0) reasons.push(`${r.other_municipalities} municipalities other than ${DEMO_MUNICIPALITY_CODE}`);
   if (r.demo_municipality > 0 && r.demo_setting === 0) reasons.push(`municipality ${DEMO_MUNICIPALITY_CODE} exists without the '${DEMO_SETTING_KEY}' setting`);
+  if (r.demo_setting > 0) reasons.push(...(await findRowsAddedAfterDemo(db)));
   return reasons;
 }
 
 /**
+ * Work done in the demo municipality since it was seeded (analysis runs, focus areas, reports …):
+ * every demo row is stamped at or before the demo's end, anything created later was added by a
+ * person or another tool and would be lost by a re-seed. Tables are read from the catalogue, so
+ * tables added by later migrations are covered too.
+ */
+async function findRowsAddedAfterDemo(db: Kysely<Database>): Promise<string[]> {
+  const { rows: tables } = await sql<{ table_name: string }>`
+    SELECT c.table_name FROM information_schema.columns c
+    JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+    WHERE c.table_schema = current_schema() AND c.column_name IN ('municipality_code', 'created_at')
+    GROUP BY c.table_name HAVING count(*) = 2 ORDER BY c.table_name`.execute(db);
+  if (tables.length === 0) return [];
+  const counts = tables
+    .map(({ table_name }) => {
+      const t = `"${table_name.replace(/"/g, '""')}"`;
+      return `SELECT '${table_name.replace(/'/g, "''")}' AS table_name, count(*)::int AS n FROM ${t}
+        WHERE municipality_code = s.municipality_code AND created_at > (s.value->>'generatedAt')::timestamptz`;
+    })
+    .join(' UNION ALL ');
+  const { rows } = await sql<{ table_name: string; n: number }>`
+    SELECT x.table_name, x.n FROM setting s, LATERAL (${sql.raw(counts)}) x
+    WHERE s.municipality_code = ${DEMO_MUNICIPALITY_CODE} AND s.key = ${DEMO_SETTING_KEY} AND x.n > 0
+    ORDER BY x.table_name`.execute(db);
+  return rows.map((row) => `${row.n} ${row.table_name} rows added to municipality ${DEMO_MUNICIPALITY_CODE} after its demo data was seeded`);
+}
+
+/**
  * Seeds Värnamo's demo data. Refuses (DemoSeedRefusedError) when non-demo data exists unless `force`;
- * an earlier demo seed is replaced. Everything happens in one transaction: nothing is half-written.
+ * an earlier demo seed to which nothing has been added since is replaced. Everything happens in one
+ * transaction: nothing is half-written.
  */
 export async function seedDemo(db: Kysely<Database>, opts: DemoSeedOptions): Promise<DemoSeedSummary> {
   const started = performance.now();
