@@ -58,6 +58,11 @@ export function SituationMap({ locale, municipalityCode, municipalityName, areas
     let cleanup: (() => void) | null = null;
     const abort = new AbortController();
 
+    // Fetch the points while the map libraries load: neither waits for the other.
+    const params = filtersToSearchParams({ municipality: municipalityCode, from: period.from, to: period.to, categories: categories ?? undefined });
+    const pointsResponse = fetch(`${POINTS_URL}?${params.toString()}`, { signal: abort.signal, cache: 'no-store' });
+    pointsResponse.catch(() => undefined); // handled below; avoids an unhandled rejection on abort
+
     (async () => {
       const [maplibre, { MapboxOverlay }, styleLib, incidentLib, labelLib, featuresLib, packLib, compat, placement] = await Promise.all([
         import('maplibre-gl'),
@@ -133,8 +138,7 @@ export function SituationMap({ locale, municipalityCode, municipalityName, areas
       };
 
       try {
-        const params = filtersToSearchParams({ municipality: municipalityCode, from: period.from, to: period.to, categories: categories ?? undefined });
-        const res = await fetch(`${POINTS_URL}?${params.toString()}`, { signal: abort.signal, cache: 'no-store' });
+        const res = await pointsResponse;
         if (!res.ok) {
           const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
           throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
