@@ -67,6 +67,15 @@ describe('auditDisclosure', () => {
     expect(result.stats.linearPrograms).toBe(2);
   });
 
+  it('finds with whole incidents a range the LP relaxation leaves open', async () => {
+    // Overlapping sums (truth a=3 b=2 c=3 d=2 e=0): the LP lets c reach 0 with fractional others,
+    // whole incidents cannot, so c lies in 1…3 — inside 1…k−1.
+    const facts = [fact('a+b+c+e', ['a', 'b', 'c', 'e'], 8), fact('d+e', ['d', 'e'], 2), fact('a+b+d', ['a', 'b', 'd'], 7), fact('a+c+e', ['a', 'c', 'e'], 6)];
+    const suppressed = [{ id: 'C', variables: ['c'] }];
+    expect((await auditDisclosure({ facts, suppressed, k: 5, integer: false })).ranges[0]).toMatchObject({ min: 0, max: 3, leak: null });
+    expect((await auditDisclosure({ facts, suppressed, k: 5 })).ranges[0]).toMatchObject({ min: 1, max: 3, leak: 'small-range' });
+  });
+
   it('accepts a suppressed pair whose published sum leaves each free from 0 to the sum', async () => {
     const result = await auditDisclosure({
       facts: [fact('b+c', ['b', 'c'], 9)],

@@ -7,7 +7,7 @@
 // suppressed for too few distinct locations, so suppression implies no upper bound). Every published
 // figure is a linear fact Σ x_v = value over its cells, coefficient 1 (cell values, totals, area sums,
 // earlier versions' values). For each suppressed figure we solve min and max of Σ x_v over its cells,
-// as linear programs with HiGHS (CPLEX LP text), and round inwards to whole incidents.
+// as integer (by default) or linear programs with HiGHS (CPLEX LP text), rounded inwards to whole incidents.
 //
 // Speed. Facts with one unknown fix it, and fixed values are substituted until nothing changes (exact,
 // no LP needed: this is where a total that includes a suppressed cell is caught). What remains splits
@@ -42,6 +42,13 @@ export interface DisclosureAuditInput {
   facts: readonly PublishedFact[];
   suppressed: readonly SuppressedFigure[];
   k: number;
+  /**
+   * Solve with whole-number unknowns (default true). Counts are whole, and with overlapping figures
+   * (a constraint matrix that is not totally unimodular) the LP relaxation's range can be wider than
+   * what someone reasoning in whole incidents gets; the programs are few and small, so the exact
+   * integer bounds cost little. false gives the plain LP of METHODS.md.
+   */
+  integer?: boolean;
 }
 
 export type LeakKind = 'pinned' | 'small-range' | 'version-difference' | 'inconsistent';
@@ -118,11 +125,13 @@ class UnionFind {
   }
 }
 
-function lpText(sense: 'Minimize' | 'Maximize', objective: readonly string[], constraints: readonly ReducedFact[], name: (v: string) => string): string {
+function lpText(sense: 'Minimize' | 'Maximize', objective: readonly string[], constraints: readonly ReducedFact[], name: (v: string) => string, integer: boolean): string {
   // Break long sums over lines: the LP format allows continuation and some readers cap line length.
   const sum = (vars: readonly string[]) => vars.map((v, i) => `${i && i % 16 === 0 ? '\n   ' : ''}${i ? '+ ' : ''}${name(v)}`).join(' ');
   const rows = constraints.map((c, i) => ` c${i}: ${sum(c.vars)} = ${c.rhs}`).join('\n');
-  return `${sense}\n obj: ${sum(objective)}\nSubject To\n${rows}\nEnd\n`;
+  const all = [...new Set([...objective, ...constraints.flatMap((c) => c.vars)])];
+  const generals = integer ? `Generals\n${all.map((v, i) => `${i % 16 === 0 ? '\n ' : ' '}${name(v)}`).join('')}\n` : '';
+  return `${sense}\n obj: ${sum(objective)}\nSubject To\n${rows}\n${generals}End\n`;
 }
 
 function classify(min: number, max: number | null, k: number): 'pinned' | 'small-range' | null {
@@ -141,6 +150,7 @@ function classify(min: number, max: number | null, k: number): 'pinned' | 'small
 export async function auditDisclosure(input: DisclosureAuditInput): Promise<DisclosureAuditResult> {
   const started = performance.now();
   const { k } = input;
+  const integer = input.integer ?? true;
   const leaks: DisclosureLeak[] = [];
 
   // 1. One effective value per set of cells: the latest version's. Published changes of 1…k−1 leak.
@@ -254,7 +264,7 @@ export async function auditDisclosure(input: DisclosureAuditInput): Promise<Disc
     }
     const solve = (sense: 'Minimize' | 'Maximize') => {
       linearPrograms += 1;
-      return solver!.solve(lpText(sense, inLp, constraints, name), { output_flag: false, presolve: 'off' });
+      return solver!.solve(lpText(sense, inLp, constraints, name, integer), { output_flag: false, presolve: 'off' });
     };
     const lo = solve('Minimize');
     if (lo.Status === 'Infeasible') {
