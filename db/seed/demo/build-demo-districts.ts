@@ -3,7 +3,7 @@
 // in a fixed order, plus the rural remainder, so that they tile the municipality without overlap.
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import boundaryFeature from './varnamo-boundary.json' with { type: 'json' };
+import boundaryFeature from './varnamo-boundary.json';
 import { PLACES, type Place } from './places';
 
 export interface DemoDistrict {
