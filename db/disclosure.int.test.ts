@@ -10,6 +10,7 @@ import { listAudienceAggregates } from '@/lib/server/disclosure/list-audience-ag
 import { listFocusAreaFigures } from '@/lib/server/disclosure/list-focus-area-figures';
 import { listPublicationReport } from '@/lib/server/disclosure/list-publication-report';
 import { listPublishedAggregates } from '@/lib/server/public/list-published-aggregates';
+import { getPublishedQuarterFeatures } from '@/lib/server/public/get-published-quarter-features';
 import { listPublishedFocusAreaFigures } from '@/lib/server/public/list-published-focus-area-figures';
 import { createTestMunicipality, getTestDatabase, testBackend } from '@/lib/testing/test-database';
 
@@ -293,6 +294,34 @@ describe(`disclosure publications on ${testBackend()}`, () => {
     expect(fig('violence')).toMatchObject({ count: 6, atLeast: true, display: 'minst 6', publishedCells: 1, suppressedCells: 1 });
     expect(fig('property')).toMatchObject({ count: 7, display: 'minst 7' });
     expect(fig('drugs')).toMatchObject({ count: 0, display: 'färre än 3 i varje del' });
+  });
+
+  it('gives the public map one WGS84 feature per district with its frozen figures', async () => {
+    const { code } = await municipality();
+    await publish(code);
+    const layer = await getPublishedQuarterFeatures(h.db, { municipalityCode: code, quarter: '2026-Q3' });
+    expect(layer?.features.features).toHaveLength(2);
+    const west = layer!.features.features.find((f) => f.properties.areaName === 'Väster')!;
+    expect(west.geometry.type).toBe('MultiPolygon');
+    expect(west.properties.figures.violence).toMatchObject({ count: 6, display: '6' });
+    expect(west.properties.figures.property).toMatchObject({ count: null, display: 'färre än 5' });
+    expect(west.properties.figures.all).toMatchObject({ display: 'minst 6' });
+  });
+
+  it('gives the public map grid squares in WGS84 for a grid publication', async () => {
+    const { code } = await municipality();
+    await publish(code, { overrides: { geography: 'grid', gridCellSizeM: 1000 } });
+    const layer = await getPublishedQuarterFeatures(h.db, { municipalityCode: code, quarter: '2026-Q3' });
+    const square = layer!.features.features[0];
+    expect(square.geometry.type).toBe('Polygon');
+    const [lon, lat] = (square.geometry as { coordinates: number[][][] }).coordinates[0][0];
+    expect(lon).toBeGreaterThan(13.9);
+    expect(lat).toBeGreaterThan(57.1);
+  });
+
+  it('has no map layer for a quarter that is not published', async () => {
+    const { code } = await municipality();
+    expect(await getPublishedQuarterFeatures(h.db, { municipalityCode: code, quarter: '2026-Q3' })).toBeNull();
   });
 
   it('gives the public focus-area figures only from its own published cells', async () => {
