@@ -1,5 +1,6 @@
 // GET /sprak?lang=en&next=/karta – remembers the language in a cookie and returns to the page
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '@/lib/i18n/translate';
+import { safeLocalPath } from '../_lib/safe-local-path';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,9 +9,8 @@ const ONE_YEAR_S = 60 * 60 * 24 * 365;
 export function GET(request: Request): Response {
   const params = new URL(request.url).searchParams;
   const lang = params.get('lang');
-  const next = params.get('next') ?? '/';
   // Only same-site paths: an open redirect would let a link carry users anywhere.
-  const target = next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  const target = safeLocalPath(params.get('next'));
   // A relative Location keeps the host the browser used (behind a proxy, request.url may name another).
   return new Response(null, {
     status: 303,
