@@ -1,0 +1,55 @@
+import 'server-only';
+// The signed-in user of a request, their roles per municipality, and the viewer the permission code
+// works with. Roles are read from the database on every request: a revoked role takes effect at once.
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { listMemberships, type MembershipRow } from '@/db/queries/auth/users';
+import { type Role, ROLES_REQUIRING_TWO_FACTOR, roleSchema } from '@/lib/schemas/auth';
+import { getDb } from '@/lib/server/db';
+import type { HeldRole } from '@/lib/server/permissions/permission-table';
+import type { Viewer } from '@/lib/server/permissions/viewer';
+import { getAuth } from './get-auth';
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  isDemo: boolean;
+  twoFactorEnabled: boolean;
+  memberships: MembershipRow[];
+}
+
+/** The signed-in user, or null. */
+export async function getSignedInUser(requestHeaders?: Headers): Promise<SignedInUser | null> {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: requestHeaders ?? (await headers()) });
+  if (!session) return null;
+  const user = session.user as typeof session.user & { is_demo?: boolean | null; disabled?: boolean | null; twoFactorEnabled?: boolean | null };
+  if (user.disabled) return null;
+  const memberships = await listMemberships(await getDb(), user.id);
+  return { id: user.id, email: user.email, name: user.name, isDemo: Boolean(user.is_demo), twoFactorEnabled: Boolean(user.twoFactorEnabled), memberships };
+}
+
+/** Whether this user must enrol TOTP before using the staff pages (police, municipality, admin; demo users excepted). */
+export function needsTwoFactorEnrolment(user: SignedInUser): boolean {
+  if (user.isDemo || user.twoFactorEnabled) return false;
+  return user.memberships.some((m) => (ROLES_REQUIRING_TWO_FACTOR as readonly string[]).includes(m.role));
+}
+
+export function heldRolesIn(user: SignedInUser, municipalityCode: string): HeldRole[] {
+  return user.memberships
+    .filter((m) => m.municipality_code === municipalityCode)
+    .map((m) => ({ role: roleSchema.parse(m.role) as Role, organisationId: m.organisation_id }));
+}
+
+export function viewerFor(user: SignedInUser, municipalityCode: string, options: { meetingMode?: boolean } = {}): Viewer {
+  return { userId: user.id, actor: user.email, municipalityCode, held: heldRolesIn(user, municipalityCode), meetingMode: options.meetingMode ?? false };
+}
+
+/** For the (staff) layout and pages: the user, or a redirect to sign-in (or to TOTP enrolment). */
+export async function requireStaffUser(nextPath = '/karta'): Promise<SignedInUser> {
+  const user = await getSignedInUser();
+  if (!user) redirect(`/logga-in?next=${encodeURIComponent(nextPath)}`);
+  if (needsTwoFactorEnrolment(user)) redirect('/logga-in/tvastegs/aktivera');
+  return user;
+}
