@@ -162,6 +162,15 @@ describe(`disclosure publications on ${testBackend()}`, () => {
     expect(await listPublications(withPublicationTables(h.db), { municipalityCode: code, audience: 'public' })).toEqual([]);
   });
 
+  it('makes two simultaneous publications of a quarter one after the other', async () => {
+    const { code } = await municipality();
+    const results = await Promise.allSettled([publish(code), publish(code)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(PublicationRefusedError);
+    expect((rejected.reason as Error).message).toMatch(/changelog/);
+  });
+
   it('refuses a correction without a changelog entry', async () => {
     const { code } = await municipality();
     await publish(code);

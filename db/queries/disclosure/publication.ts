@@ -62,9 +62,20 @@ export interface PublicationCellRow {
 
 const CHUNK = 1000;
 
-/** Writes a publication and its cells and freezes it; returns its id. Runs in its own transaction. */
+/**
+ * Takes the municipality's publication lock until the surrounding transaction ends: publications of one
+ * municipality are made one at a time, so no two are audited without seeing each other.
+ */
+export async function lockPublications(trx: Kysely<DisclosureDatabase>, municipalityCode: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`lagesbild.publication.${municipalityCode}`}))`.execute(trx);
+}
+
+/**
+ * Writes a publication and its cells and freezes it; returns its id. Runs in the caller's transaction
+ * when given one, else in its own.
+ */
 export async function createPublication(db: Kysely<DisclosureDatabase>, pub: NewPublication, cells: readonly NewPublicationCell[]): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  const write = async (trx: Kysely<DisclosureDatabase>) => {
     const { id } = await trx
       .insertInto('publication')
       .values({
@@ -105,7 +116,8 @@ export async function createPublication(db: Kysely<DisclosureDatabase>, pub: New
     }
     await trx.updateTable('publication').set({ status: 'published' }).where('id', '=', id).execute();
     return id;
-  });
+  };
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
 
 /** Every published publication of an audience in a municipality, oldest quarter and version first. */

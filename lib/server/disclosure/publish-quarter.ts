@@ -3,7 +3,7 @@ import 'server-only';
 // audit against everything the audience already has (all versions, groups, totals, areas), and freeze —
 // or refuse, naming the figures that would leak.
 import type { Kysely } from 'kysely';
-import { createPublication, listPublicationCells, listPublications, type PublicationRow } from '@/db/queries/disclosure/publication';
+import { createPublication, listPublicationCells, listPublications, lockPublications, type PublicationRow } from '@/db/queries/disclosure/publication';
 import { withPublicationTables } from '@/db/queries/disclosure/types';
 import type { Database } from '@/db/schema';
 import { type AuditedPublication, buildAuditInput } from '@/lib/privacy/build-audit-input';
@@ -118,6 +118,14 @@ function refuseLeaks(audit: DisclosureAuditResult, what: string): never {
  * geography, or a failed audit (naming every figure that would leak).
  */
 export async function publishQuarter(db: Kysely<Database>, o: PublishQuarterOptions): Promise<PublishQuarterResult> {
+  // One publication per municipality at a time: read, audit and write see the same history.
+  return db.transaction().execute(async (trx) => {
+    await lockPublications(withPublicationTables(trx), o.municipalityCode);
+    return publishLocked(trx, o);
+  });
+}
+
+async function publishLocked(db: Kysely<Database>, o: PublishQuarterOptions): Promise<PublishQuarterResult> {
   const q = parseQuarter(o.quarter);
   const when = checkQuarterPublishable(q, o.now);
   if (!when.publishable) {
