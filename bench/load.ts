@@ -138,19 +138,22 @@ async function main(): Promise<void> {
   const pgSizes = sizesArg('--pg-sizes', [100_000, 1_000_000]);
   const pgliteSizes = sizesArg('--pglite-sizes', [100_000]);
   const rows: Row[] = [];
-  if (pgSizes.length) rows.push(...(await benchPostgres(pgSizes)));
-  if (pgliteSizes.length) rows.push(...(await benchPglite(pgliteSizes)));
-  console.log(`\nSynthetic incident load (seed ${SEED}, ${os.cpus().length} cores, Node ${process.version})\n`);
-  printTable(
-    ['backend', 'rows', 'load s (COPY)', 'index+analyze s', 'rows/s (load)'],
-    rows.map((r) => [
-      r.backend,
-      r.rows.toLocaleString('en'),
-      r.loadSeconds.toFixed(1),
-      r.indexSeconds.toFixed(1),
-      Math.round(r.rows / r.loadSeconds).toLocaleString('en'),
-    ]),
-  );
+  if (pgSizes.length || WITH_DEMO) rows.push(...(await benchPostgres(pgSizes)));
+  if (pgliteSizes.length || WITH_DEMO) rows.push(...(await benchPglite(pgliteSizes)));
+  console.log(`\nLägesbild load benchmark (${os.cpus().length} cores, Node ${process.version})`);
+  if (rows.length) {
+    console.log(`\nSynthetic incident load (seed ${SEED})\n`);
+    printTable(
+      ['backend', 'rows', 'load s (COPY)', 'index+analyze s', 'rows/s (load)'],
+      rows.map((r) => [
+        r.backend,
+        r.rows.toLocaleString('en'),
+        r.loadSeconds.toFixed(1),
+        r.indexSeconds.toFixed(1),
+        Math.round(r.rows / r.loadSeconds).toLocaleString('en'),
+      ]),
+    );
+  }
   if (demoRows.length) {
     console.log(`\nVärnamo demo seed into an empty database (seed ${SEED}, until ${DEMO_UNTIL.toISOString()})\n`);
     printTable(
