@@ -9,6 +9,8 @@ import { filtersToSearchParams } from '@/lib/schemas/map-filters';
 /** Worker copied into public/ by scripts/copy-assets.mjs (Next does not emit MapLibre 6's worker). */
 const WORKER_URL = '/maplibre-gl-worker.mjs';
 const POINTS_URL = '/api/v1/incidents/points';
+/** After this long without the map's `load`, tell the operator what usually causes it. */
+const LOAD_WARNING_S = 20;
 
 /** Flags for end-to-end tests: set on map `load` and after deck.gl drew the incident layer. */
 export interface LagesbildTestFlags {
@@ -48,6 +50,7 @@ export function SituationMap({ locale, municipalityCode, municipalityName, areas
   const t = getTranslator(locale);
   const containerRef = useRef<HTMLDivElement>(null);
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
+  const [mapProblem, setMapProblem] = useState<string | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -104,7 +107,15 @@ export function SituationMap({ locale, municipalityCode, municipalityName, areas
       });
       map.addControl(overlay);
 
+      // A missing worker file fails silently (STACK.md pitfall 1): say so if `load` never comes.
+      const loadTimer = window.setTimeout(() => {
+        if (!flags.mapLoaded) setMapProblem(t('map.notLoaded', { seconds: LOAD_WARNING_S }));
+      }, LOAD_WARNING_S * 1000);
+      map.on('error', (e: { error?: { message?: string } }) => {
+        setMapProblem(t('map.mapError', { message: e.error?.message ?? '?' }));
+      });
       map.on('load', () => {
+        window.clearTimeout(loadTimer);
         if (basemapStyleUrl) {
           // A configured street map: lay the outlines over it.
           map.addSource(styleLib.AREA_SOURCE_ID, styleLib.areaSource(areas));
@@ -133,6 +144,7 @@ export function SituationMap({ locale, municipalityCode, municipalityName, areas
       map.on('resize', placeVisibleLabels);
 
       cleanup = () => {
+        window.clearTimeout(loadTimer);
         map.removeControl(overlay);
         map.remove();
       };
@@ -175,6 +187,11 @@ export function SituationMap({ locale, municipalityCode, municipalityName, areas
         <h1>{t('map.heading')}</h1>
         <p className="map-panel__muted">{t('map.period', { from: formatDate(locale, period.from), to: formatDate(locale, period.to) })}</p>
         {load.status === 'loading' ? <p>{t('map.loading')}</p> : null}
+        {mapProblem ? (
+          <p className="map-panel__error" data-testid="map-problem">
+            {mapProblem}
+          </p>
+        ) : null}
         {load.status === 'error' ? <p className="map-panel__error">{t('map.loadError', { message: load.message })}</p> : null}
         {load.status === 'ready' ? (
           <p className="map-panel__count" data-testid="point-count" data-count={load.count}>

@@ -37,6 +37,8 @@ export const en: Messages = {
   'map.pointsShown': '{count} incidents shown',
   'map.pointsTruncated': 'The selection is too large: only the first {count} incidents are shown.',
   'map.period': 'Period: {from} – {to}',
+  'map.mapError': 'The map could not be drawn: {message}',
+  'map.notLoaded': 'The map has not loaded after {seconds} s. Check that public/maplibre-gl-worker.mjs exists (npm run build copies it there) and that a configured street map can be reached.',
   'map.scopeNote': 'Shows only categories of normal sensitivity with joint or partner visibility until sign-in and permissions exist.',
   'map.legendTitle': 'Category groups',
   'map.noMunicipality': 'Municipality {code} is not in the database yet. Load data with `npx lagesbild seed --demo`.',

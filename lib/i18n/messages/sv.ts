@@ -35,6 +35,8 @@ export const sv = {
   'map.pointsShown': '{count} händelser visas',
   'map.pointsTruncated': 'Urvalet är för stort: bara de första {count} händelserna visas.',
   'map.period': 'Period: {from} – {to}',
+  'map.mapError': 'Kartan kunde inte ritas: {message}',
+  'map.notLoaded': 'Kartan har inte laddats efter {seconds} s. Kontrollera att public/maplibre-gl-worker.mjs finns (npm run build kopierar dit den) och att en konfigurerad gatukarta går att nå.',
   'map.scopeNote': 'Visar bara kategorier med normal känslighet och synligheten gemensam eller partner, tills inloggning och behörigheter finns.',
   'map.legendTitle': 'Kategorigrupper',
   'map.noMunicipality': 'Kommunen {code} finns inte i databasen ännu. Läs in data med `npx lagesbild seed --demo`.',
