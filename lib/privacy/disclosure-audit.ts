@@ -145,7 +145,7 @@ function classify(min: number, max: number | null, k: number): 'pinned' | 'small
  * suppressed figure's feasible range [min, max] and the leaks — a range of one value, a range inside
  * 1…k−1, a published change between versions of 1…k−1 incidents, or facts no non-negative counts can
  * satisfy (the audit then cannot vouch for anything in that component). Solved with HiGHS
- * (Huangfu & Hall 2018) as LPs per connected component.
+ * (Huangfu & Hall 2018) as integer programs (or LPs, `integer: false`) per connected component.
  */
 export async function auditDisclosure(input: DisclosureAuditInput): Promise<DisclosureAuditResult> {
   const started = performance.now();
