@@ -69,6 +69,18 @@ describe(`lagesbild publish on ${testBackend()}`, () => {
     expect(r.err).toMatch(/Cells that would leak:\n {2}2026-Q3 v2 Centrum · Stöld och inbrott/);
   });
 
+  it('publishes every closed quarter not yet published with --all-closed', async () => {
+    const m = await municipality();
+    await h.db
+      .insertInto('incident')
+      .values({ municipality_code: m, category_key: 'theft', occurred_at: '2026-02-10T10:00:00Z', geom: sql`ST_SetSRID(ST_MakePoint(14.01, 57.18), 4326)`, source: 'police', external_id: 'cli-q1' })
+      .execute();
+    await run({ quarter: '2026-Q2', municipality: m });
+    const r = await run({ 'all-closed': true, municipality: m });
+    expect(r.code).toBe(0);
+    expect(r.out.match(/^Published (\S+)/gm)).toEqual(['Published 2026-Q1', 'Published 2026-Q3']);
+  });
+
   it('reports published and suppressed cells per quarter', async () => {
     const m = await municipality();
     await run({ quarter: '2026-Q3', municipality: m });

@@ -15,8 +15,8 @@ describe('lagesbild publish arguments', () => {
     expect(r.err).toMatch(/--quarter must look like 2026-Q3/);
   });
 
-  it('exits 2 when neither a quarter nor --report is given', async () => {
-    expect((await run([])).err).toMatch(/exactly one of --quarter/);
+  it('exits 2 when none of --quarter, --all-closed and --report is given', async () => {
+    expect((await run([])).err).toMatch(/exactly one of --quarter YYYY-Qn, --all-closed or --report/);
   });
 
   it('exits 2 naming an unknown audience', async () => {

@@ -12,12 +12,14 @@ export interface PublishIo {
 }
 
 export const PUBLISH_USAGE = `Usage: lagesbild publish --quarter YYYY-Qn [options]
+       lagesbild publish --all-closed [options]
        lagesbild publish --report [--municipality CODE] [--audience public|council|partner]
 
 Computes a closed quarter's aggregates, suppresses cells below k incidents or k distinct places,
 audits them against everything already published for the audience, and freezes them as a new version.
 
   --quarter YYYY-Qn        quarter to publish (closed at least a month ago)
+  --all-closed             every publishable quarter not yet published for the audience, oldest first
   --municipality CODE      kommunkod (default 0683)
   --audience A             public (default), council or partner
   --dry-run                compute and audit, write nothing
@@ -41,6 +43,7 @@ function parse(argv: string[]): { ok: true; args: PublishArgs } | { ok: false; m
         audience: { type: 'string' },
         'dry-run': { type: 'boolean' },
         report: { type: 'boolean' },
+        'all-closed': { type: 'boolean' },
         geography: { type: 'string' },
         'grid-size': { type: 'string' },
         k: { type: 'string' },
@@ -86,34 +89,48 @@ export async function executePublishCommand(handle: Pick<DatabaseHandle, 'db'>, 
   }
   const { publishQuarter } = await import('@/lib/server/disclosure/publish-quarter');
   const { PublicationRefusedError } = await import('@/lib/server/disclosure/publication-refused-error');
-  try {
-    const r = await publishQuarter(handle.db, {
-      municipalityCode: args.municipality,
-      audience: args.audience,
-      quarter: args.quarter!,
-      now,
-      createdBy: args.by ?? `cli:${os.userInfo().username}`,
-      changelog: args.changelog,
-      dryRun: args['dry-run'],
-      overrides: { k: args.k, geography: args.geography, gridCellSizeM: args['grid-size'] },
-    });
-    const total = r.publishedCells + r.suppressedCells;
-    const geography = r.config.geography === 'grid' ? `grid ${r.config.gridCellSizeM} m` : 'districts';
-    io.stdout(
-      `${r.status === 'dry-run' ? 'Dry run: would publish' : 'Published'} ${r.quarter} v${r.version} for ${args.audience} in ${args.municipality} ` +
-        `(${geography}, k = ${r.config.k}): ${r.publishedCells} cells published, ${r.suppressedCells} suppressed (${percent(r.suppressedCells, total)}); ` +
-        `audit passed in ${r.audit.stats.milliseconds} ms (${r.audit.stats.linearPrograms} linear programs)` +
-        `${r.publicationId ? `; publication ${r.publicationId}` : ''}\n`,
-    );
-    return 0;
-  } catch (err) {
-    if (err instanceof PublicationRefusedError) {
-      io.stderr(`lagesbild publish: refused: ${err.message}\n`);
-      if (err.leakingFigures.length) io.stderr(`Cells that would leak:\n${err.leakingFigures.map((f) => `  ${f}\n`).join('')}`);
-      return 1;
+  let quarters = args.quarter ? [args.quarter] : [];
+  if (args['all-closed']) {
+    const { getFirstIncidentQuarter } = await import('@/db/queries/disclosure/first-incident-quarter');
+    const { formatQuarter, listPublishableQuarters, parseQuarter } = await import('@/lib/privacy/publication-quarter');
+    const first = await getFirstIncidentQuarter(handle.db, args.municipality);
+    const done = new Set((await listPublicationReport(handle.db, { municipalityCode: args.municipality, audience: args.audience })).map((r) => r.quarter));
+    quarters = first ? listPublishableQuarters(parseQuarter(first), now).map(formatQuarter).filter((q) => !done.has(q)) : [];
+    if (!quarters.length) {
+      io.stdout(`No closed quarter is left to publish for ${args.audience} in ${args.municipality}.\n`);
+      return 0;
     }
-    throw err;
   }
+  for (const quarter of quarters) {
+    try {
+      const r = await publishQuarter(handle.db, {
+        municipalityCode: args.municipality,
+        audience: args.audience,
+        quarter,
+        now,
+        createdBy: args.by ?? `cli:${os.userInfo().username}`,
+        changelog: args.changelog,
+        dryRun: args['dry-run'],
+        overrides: { k: args.k, geography: args.geography, gridCellSizeM: args['grid-size'] },
+      });
+      const total = r.publishedCells + r.suppressedCells;
+      const geography = r.config.geography === 'grid' ? `grid ${r.config.gridCellSizeM} m` : 'districts';
+      io.stdout(
+        `${r.status === 'dry-run' ? 'Dry run: would publish' : 'Published'} ${r.quarter} v${r.version} for ${args.audience} in ${args.municipality} ` +
+          `(${geography}, k = ${r.config.k}): ${r.publishedCells} cells published, ${r.suppressedCells} suppressed (${percent(r.suppressedCells, total)}); ` +
+          `audit passed in ${r.audit.stats.milliseconds} ms (${r.audit.stats.linearPrograms} linear programs)` +
+          `${r.publicationId ? `; publication ${r.publicationId}` : ''}\n`,
+      );
+    } catch (err) {
+      if (err instanceof PublicationRefusedError) {
+        io.stderr(`lagesbild publish: refused: ${err.message}\n`);
+        if (err.leakingFigures.length) io.stderr(`Cells that would leak:\n${err.leakingFigures.map((f) => `  ${f}\n`).join('')}`);
+        return 1;
+      }
+      throw err;
+    }
+  }
+  return 0;
 }
 
 /** `lagesbild publish …`: parses the arguments, opens the database and publishes (or reports). */

@@ -17,6 +17,7 @@ export const publishArgsSchema = z
     audience: z.enum(PUBLISH_AUDIENCES, { error: '--audience must be public, council or partner' }).default('public'),
     'dry-run': z.boolean().default(false),
     report: z.boolean().default(false),
+    'all-closed': z.boolean().default(false),
     geography: z.enum(['district', 'grid'], { error: '--geography must be district or grid' }).optional(),
     'grid-size': wholeNumber('--grid-size', 250).optional(),
     k: wholeNumber('--k', 3).optional(),
@@ -24,7 +25,9 @@ export const publishArgsSchema = z
     by: z.string().trim().min(1, { error: '--by needs a name' }).optional(),
   })
   .strict()
-  .refine((a) => a.report !== (a.quarter !== undefined), { error: 'publish needs exactly one of --quarter YYYY-Qn or --report' })
+  .refine((a) => [a.report, a['all-closed'], a.quarter !== undefined].filter(Boolean).length === 1, {
+    error: 'publish needs exactly one of --quarter YYYY-Qn, --all-closed or --report',
+  })
   .refine((a) => a['grid-size'] === undefined || a.geography === 'grid', { error: '--grid-size only goes with --geography grid' });
 
 export type PublishArgs = z.infer<typeof publishArgsSchema>;
