@@ -10,11 +10,20 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   if (testBackend() === 'pglite') {
     const dir = pgliteTemplateDir();
     if (fs.existsSync(`${dir}/.complete`)) return;
-    fs.rmSync(dir, { recursive: true, force: true });
-    const h = await openDatabase({ databaseUrl: '', dataDir: dir, migrate: true });
+    // Built aside and renamed into place: two runs starting at once must never share a half-built folder.
+    const building = `${dir}.building-${process.pid}`;
+    fs.rmSync(building, { recursive: true, force: true });
+    const h = await openDatabase({ databaseUrl: '', dataDir: building, migrate: true });
     await syncCategories(h.db);
     await h.close();
-    fs.writeFileSync(`${dir}/.complete`, new Date().toISOString());
+    fs.writeFileSync(`${building}/.complete`, new Date().toISOString());
+    try {
+      fs.renameSync(building, dir);
+    } catch {
+      // Another run finished first: use its template.
+      fs.rmSync(building, { recursive: true, force: true });
+    }
+    if (!fs.existsSync(`${dir}/.complete`)) throw new Error(`PGlite test template ${dir} is incomplete: delete it and rerun`);
     return;
   }
   process.env.LAGESBILD_TEST_RUN = String(process.pid);
