@@ -1,17 +1,23 @@
 import type { ReactNode } from 'react';
 import { getTranslator } from '@/lib/i18n/translate';
+import { requireStaffUser, type SignedInUser } from '@/lib/server/auth/session';
 import { getDatabaseState } from '@/lib/server/db';
 import { getDefaultMunicipalityCode, getStaffMunicipality, type StaffMunicipality } from '@/lib/server/situation/get-staff-context';
+import { SignOutForm } from '../(auth)/_components/sign-out-form';
+import { authTexts } from '../(auth)/_lib/auth-texts';
 import { LanguageSwitch } from '../_components/ui/language-switch';
 import { getRequestLocale } from '../_lib/request-locale';
 
-// TODO(#3): check the session here and send signed-out visitors to the sign-in page; until then the
-// staff pages are open and show only the provisional scope (lib/server/situation/provisional-scope.ts).
+// Signed-out visitors go to the sign-in page (users whose role needs TOTP and lack it, to enrolment).
+// While the database starts the pages show only the starting status, so the check waits for it. Data
+// functions check the session again themselves: a layout is not a security boundary in the App Router.
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const locale = await getRequestLocale();
   const t = getTranslator(locale);
   let municipality: StaffMunicipality | null = null;
+  let user: SignedInUser | null = null;
   if (getDatabaseState().phase === 'ready') {
+    user = await requireStaffUser();
     municipality = await getStaffMunicipality(getDefaultMunicipalityCode()).catch(() => null);
   }
   return (
@@ -22,7 +28,13 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         </a>
         {municipality ? <span className="staff-header__municipality">{t('header.municipality', { name: municipality.name })}</span> : null}
         <span className="staff-header__spacer" />
+        {user?.memberships.some((m) => m.role === 'admin') ? (
+          <a className="staff-header__admin" href="/admin" data-testid="nav-admin">
+            Admin
+          </a>
+        ) : null}
         <LanguageSwitch locale={locale} />
+        {user ? <SignOutForm label={authTexts(locale).signOut} user={user.email} /> : null}
       </header>
       {municipality?.demo ? (
         <div className="demo-banner" role="note" data-testid="demo-banner">

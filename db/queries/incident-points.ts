@@ -1,5 +1,5 @@
 // Incident points for the map: position, category and local day, filtered by tenant, period and bbox.
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../schema';
 
 export interface IncidentPointQuery {
@@ -12,10 +12,14 @@ export interface IncidentPointQuery {
   /** Only these categories (already limited to what the caller may see). */
   categoryKeys: readonly string[];
   visibilities: readonly string[];
+  /** Record-level access of the viewer (lib/server/permissions whereExactAccess), applied in SQL. */
+  access?: Expression<SqlBool>;
   limit: number;
 }
 
 export interface IncidentPointRow {
+  /** For the audit log's hash of the ids read; not sent to the browser. */
+  id: string;
   lon: number;
   lat: number;
   category_key: string;
@@ -31,11 +35,13 @@ export async function listIncidentPoints(db: Kysely<Database>, q: IncidentPointQ
       .where('municipality_code', '=', q.municipalityCode)
       .where('category_key', 'in', q.categoryKeys)
       .where('visibility', 'in', q.visibilities)
+      .$if(!!q.access, (qb) => qb.where(q.access!))
       // Local midnight of `from` and of the day after `to`: correct across daylight-saving changes.
       .$if(!!q.from, (qb) => qb.where('occurred_at', '>=', sql<Date>`(${q.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`))
       .$if(!!q.to, (qb) => qb.where('occurred_at', '<', sql<Date>`(${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'`))
       .$if(!!q.bbox, (qb) => qb.where(sql<boolean>`geom && ST_MakeEnvelope(${q.bbox![0]}, ${q.bbox![1]}, ${q.bbox![2]}, ${q.bbox![3]}, 4326)`))
       .select([
+        'id',
         sql<number>`ST_X(geom)::float8`.as('lon'),
         sql<number>`ST_Y(geom)::float8`.as('lat'),
         'category_key',

@@ -19,6 +19,8 @@ Commands:
                                           load N synthetic incidents for benchmarks (COPY, with progress)
   health                                  print the database backend, PostGIS version and row counts
   audit verify|export|purge [--as USER]   check the audit log's hash chain, export it as CSV, apply retention
+  users list|create|add-role|remove-role|reset-password|disable|enable [--as USER]
+                                          manage users and their roles per municipality (lagesbild users help)
   hotspots gi|dbscan|kde --in FILE …      hot spot analysis of a point file, no database (lagesbild hotspots --help)
   help                                    this text
 
@@ -86,7 +88,7 @@ async function healthCommand(argv: string[], io: Io): Promise<number> {
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (['migrate', 'seed', 'health', 'audit'].includes(command) && !process.env.DATABASE_URL) {
+    if (['migrate', 'seed', 'health', 'audit', 'users'].includes(command) && !process.env.DATABASE_URL) {
       assertDataFolderFree(path.resolve(process.env.LAGESBILD_DATA_DIR || '.data'));
     }
     switch (command) {
@@ -105,6 +107,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await healthCommand(rest, io);
       case 'audit':
         return await (await import('./audit')).runAuditCommand(rest, io);
+      case 'users':
+        return await (await import('./users')).runUsersCommand(rest, io);
       case 'hotspots':
         // Loaded on demand: the analysis code (turf, workers) is not needed by the other commands.
         return await (await import('./hotspots')).runHotspotsCommand(rest, io);

@@ -13,10 +13,16 @@ export async function runSeedCommand(args: SeedArgs, io: Io, withDatabase: WithD
     const { DemoSeedRefusedError, seedDemo } = await import('@/db/seed/demo');
     // The demo ends where the current quarter begins, so the last quarters are closed and publishable.
     const until = args.until ? new Date(`${args.until}T00:00:00+01:00`) : startOfQuarter(new Date());
+    // Demo users have published passwords: never beside a real identity provider.
+    const { assertDemoModeAllowed, createDemoUsers } = await import('@/lib/server/auth/demo-users');
+    assertDemoModeAllowed();
     return withDatabase(async (h) => {
       try {
         const summary = await seedDemo(h.db, { seed: args.seed, until, force: args.force, onProgress: (m) => io.stdout(`${m}\n`) });
-        io.stdout(`Demo data loaded in ${seconds()} s (${h.backend}): ${JSON.stringify(summary)}\n`);
+        const { createConfiguredAuth } = await import('@/lib/server/auth/get-auth');
+        const { cliActor } = await import('./audit');
+        const users = await createDemoUsers(h.db, await createConfiguredAuth(h.db), { actor: cliActor(undefined) });
+        io.stdout(`Demo data loaded in ${seconds()} s (${h.backend}): ${JSON.stringify(summary)}; ${users} demo users (README "Demo users")\n`);
         return 0;
       } catch (err) {
         if (err instanceof DemoSeedRefusedError) {

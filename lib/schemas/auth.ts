@@ -33,7 +33,6 @@ export const signInInputSchema = z.object({
   email: emailSchema,
   // Any non-empty string: a sign-in form never says which rule an old password breaks.
   password: z.string({ error: 'password is required' }).min(1, 'password is required').max(128, 'password is too long'),
-  next: z.string().regex(/^\/(?!\/)[\w\-./?=&%]*$/, 'next must be a local path').optional(),
 });
 export type SignInInput = z.infer<typeof signInInputSchema>;
 
@@ -117,4 +116,11 @@ export function parseOidcProviders(env: Record<string, string | undefined>): Oid
       }
       return parsed.data;
     });
+}
+
+const NEXT_PATH = /^\/(?![/\\])[A-Za-z0-9\-._~/?=&%]*$/;
+
+/** Where to go after sign-in: a local path only (no scheme, no //host), else the staff map. */
+export function safeNextPath(value: unknown, fallback = '/karta'): string {
+  return typeof value === 'string' && value.length <= 500 && NEXT_PATH.test(value) && !value.startsWith('/logga-in') ? value : fallback;
 }

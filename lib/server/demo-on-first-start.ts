@@ -12,10 +12,15 @@ export async function maybeSeedDemoOnFirstStart(db: Kysely<Database>, setPhase: 
   if (process.env.LAGESBILD_DEMO === 'off') return;
   const existing = await db.selectFrom('municipality').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return;
+  // Demo users have published passwords: never beside a real identity provider.
+  const { assertDemoModeAllowed, createDemoUsers } = await import('./auth/demo-users');
+  assertDemoModeAllowed();
   setPhase('seeding');
   const { seedDemo } = await import('@/db/seed/demo');
   const started = Date.now();
   // Up to the start of this quarter, so the latest quarters are closed (publishable) in the demo.
   const summary = await seedDemo(db, { seed: 1, until: startOfQuarter(new Date()) });
+  const { createConfiguredAuth } = await import('./auth/get-auth');
+  await createDemoUsers(db, await createConfiguredAuth(db), { actor: 'system' });
   console.log(`Lägesbild: demo data for Värnamo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s (${JSON.stringify(summary.counts)})`);
 }

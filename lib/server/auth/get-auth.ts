@@ -1,7 +1,9 @@
 import 'server-only';
 // The app's better-auth instance over the app's database handle (created once per process).
 import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { getOrCreateInstanceSecret } from '@/db/queries/auth/users';
+import type { Database } from '@/db/schema';
 import { parseOidcProviders } from '@/lib/schemas/auth';
 import { getDb } from '@/lib/server/db';
 import { createAuth, type LagesbildAuth } from './create-auth';
@@ -15,12 +17,18 @@ export function authBaseUrl(env: Record<string, string | undefined> = process.en
   return (env.LAGESBILD_BASE_URL || env.BETTER_AUTH_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, '');
 }
 
-async function build(): Promise<LagesbildAuth> {
-  const db = await getDb();
+/** An auth instance over a given handle with the app's configuration (the CLI and start-up use this). */
+export async function createConfiguredAuth(db: Kysely<Database>): Promise<LagesbildAuth> {
   const fromEnv = process.env.LAGESBILD_AUTH_SECRET || process.env.BETTER_AUTH_SECRET;
   if (fromEnv && fromEnv.length < 32) throw new Error('LAGESBILD_AUTH_SECRET must be at least 32 characters');
   // Without a configured secret, one is generated once and kept in the database (embedded default).
   const secret = fromEnv || (await getOrCreateInstanceSecret(db, crypto.randomBytes(32).toString('base64url')));
+  const trustedOrigins = (process.env.LAGESBILD_TRUSTED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return createAuth(db, { secret, baseURL: authBaseUrl(), trustedOrigins, oidcProviders: parseOidcProviders(process.env) });
+}
+
+async function build(): Promise<LagesbildAuth> {
+  const db = await getDb();
   const oidcProviders = parseOidcProviders(process.env);
   const { isDemoDataInUse } = await import('@/db/seed/demo');
   const { DEMO_MUNICIPALITY_CODE } = await import('@/lib/domain/constants');
@@ -30,8 +38,7 @@ async function build(): Promise<LagesbildAuth> {
     await removeDemoUsers(db, { actor: 'system' });
     if (demoData && process.env.LAGESBILD_DEMO !== 'off') assertDemoModeAllowed();
   }
-  const trustedOrigins = (process.env.LAGESBILD_TRUSTED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  return createAuth(db, { secret, baseURL: authBaseUrl(), trustedOrigins, oidcProviders });
+  return createConfiguredAuth(db);
 }
 
 export function getAuth(): Promise<LagesbildAuth> {

@@ -2,8 +2,14 @@ import 'server-only';
 import { listIncidentPoints, listMapCategories } from '@/db/queries/incident-points';
 import { packPoints } from '@/lib/map/point-pack';
 import type { MapFilters } from '@/lib/schemas/map-filters';
+import { recordDenied, recordRead } from '@/lib/server/audit/record-read';
+import { forbidden, unauthorized } from '@/lib/server/auth/errors';
+import { getSignedInUser, viewerFor } from '@/lib/server/auth/session';
+import { visibleSensitivities, whereExactAccess } from '@/lib/server/permissions/exact-access';
+import { can } from '@/lib/server/permissions/permission-table';
+import { viewerRoles } from '@/lib/server/permissions/viewer';
 import { getDb } from '../db';
-import { MAX_POINTS_PER_REQUEST, PROVISIONAL_SCOPE } from './provisional-scope';
+import { MAX_POINTS_PER_REQUEST } from './provisional-scope';
 
 export interface IncidentPointPack {
   body: Uint8Array;
@@ -11,10 +17,18 @@ export interface IncidentPointPack {
   truncated: boolean;
 }
 
-/** Incident points for the map, packed (lib/map/point-pack.ts), within the provisional scope. */
+/** Incident points for the map, packed (lib/map/point-pack.ts): only what the signed-in viewer may see exactly (in SQL), audited. */
 export async function getIncidentPointPack(filters: MapFilters): Promise<IncidentPointPack> {
+  const user = await getSignedInUser();
+  if (!user) throw unauthorized();
   const db = await getDb();
-  const allowed = (await listMapCategories(db)).filter((c) => (PROVISIONAL_SCOPE.sensitivities as readonly string[]).includes(c.sensitivity));
+  const viewer = viewerFor(user, filters.municipality);
+  if (!can(viewerRoles(viewer), 'read', 'incident_point')) {
+    await recordDenied(db, { actor: viewer.actor, resource: 'incident_point', municipalityCode: viewer.municipalityCode, reason: 'role' });
+    throw forbidden();
+  }
+  const sensitivities = visibleSensitivities(viewer);
+  const allowed = (await listMapCategories(db)).filter((c) => sensitivities.includes(c.sensitivity));
   const wanted = filters.categories ? allowed.filter((c) => filters.categories!.includes(c.key)) : allowed;
   const categoryKeys = wanted.map((c) => c.key);
   const rows = await listIncidentPoints(db, {
@@ -23,7 +37,8 @@ export async function getIncidentPointPack(filters: MapFilters): Promise<Inciden
     to: filters.to,
     bbox: filters.bbox,
     categoryKeys,
-    visibilities: PROVISIONAL_SCOPE.visibilities,
+    visibilities: ['restricted', 'joint', 'partners'],
+    access: whereExactAccess(viewer),
     limit: MAX_POINTS_PER_REQUEST + 1,
   });
   const truncated = rows.length > MAX_POINTS_PER_REQUEST;
@@ -34,5 +49,6 @@ export async function getIncidentPointPack(filters: MapFilters): Promise<Inciden
     categoryKeys,
     { truncated },
   );
+  await recordRead(db, viewer, { resource: 'incident_point', filter: { ...filters }, ids: kept.map((r) => r.id) });
   return { body, count: kept.length, truncated };
 }
