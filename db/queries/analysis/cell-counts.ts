@@ -1,0 +1,168 @@
+// Incident counts per grid cell, binned IN SQL by arithmetic cell index on geom_3006 (no spatial join):
+// only cell aggregates leave the database. Square cells: ix = floor(x/s), iy = floor(y/s). Hexagons: the
+// arithmetic of lib/geo/hex.ts (binPointsToHexGrid), operation for operation in float8, so that SQL and the
+// pure library put every point in the same ST_HexagonGrid (i, j).
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from '../../schema';
+import { localMonth, localQuarter } from '../time-buckets';
+
+export type CellGrid = 'square' | 'hex';
+export type TimeStep = 'quarter' | 'month';
+
+export interface IncidentFilter {
+  municipalityCode: string;
+  /** Local dates (Europe/Stockholm), 'YYYY-MM-DD'; `to` inclusive. */
+  from?: string;
+  to?: string;
+  /** Only these categories; undefined = all. An empty list selects nothing. */
+  categories?: readonly string[];
+}
+
+export interface CellCountQuery extends IncidentFilter {
+  grid: CellGrid;
+  /** Square side or hexagon edge (as ST_HexagonGrid), metres. */
+  cellSize: number;
+  /** Also group by local calendar step ('YYYY-Qn' or 'YYYY-MM'). */
+  step?: TimeStep;
+}
+
+export interface CellCountRow {
+  /** Square: ix, iy; hexagon: i, j as ST_HexagonGrid numbers them. */
+  a: number;
+  b: number;
+  /** Step key when `step` was asked for, else null. */
+  step: string | null;
+  count: number;
+  /** Extent of the cell's points in EPSG:3006 metres (the study rectangle is the union of these). */
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+const SQRT3 = Math.sqrt(3);
+
+/** The common WHERE of every analysis read: tenant, local period, categories. */
+function incidentWhere(f: IncidentFilter): RawBuilder<boolean> {
+  const parts: RawBuilder<unknown>[] = [sql`municipality_code = ${f.municipalityCode}`];
+  // Local midnight of `from` and of the day after `to`: correct across daylight-saving changes.
+  if (f.from) parts.push(sql`occurred_at >= (${f.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`);
+  if (f.to) parts.push(sql`occurred_at < (${f.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'`);
+  if (f.categories) parts.push(sql`category_key = ANY(${[...f.categories]}::text[])`);
+  return sql<boolean>`${sql.join(parts, sql` AND `)}`;
+}
+
+/**
+ * Cell index columns (a, b) of geom_3006. Hexagon: column i0 = floor(x / 1.5s); the nearest-rounded row in
+ * i0 and in i0 + 1 (odd columns shifted half a row); the nearer of the two centres wins, ties to i0 —
+ * exactly binPointsToHexGrid. Math.round(v) is floor(v + 0.5), not SQL round() (half away from zero).
+ */
+function cellIndexSql(grid: CellGrid, cellSize: number): RawBuilder<unknown> {
+  if (grid === 'square') {
+    return sql`SELECT floor(p.x / ${cellSize}::float8)::int AS a, floor(p.y / ${cellSize}::float8)::int AS b`;
+  }
+  const colWidth = 1.5 * cellSize;
+  const height = cellSize * SQRT3;
+  return sql`SELECT CASE WHEN h.d1 < h.d0 THEN h.i0 + 1 ELSE h.i0 END AS a, CASE WHEN h.d1 < h.d0 THEN h.j1 ELSE h.j0 END AS b
+    FROM (
+      SELECT r.i0, r.j0, r.j1,
+        (p.x - ${colWidth}::float8 * r.i0) * (p.x - ${colWidth}::float8 * r.i0)
+          + (p.y - ${height}::float8 * (r.j0 + 0.5::float8 * r.p0)) * (p.y - ${height}::float8 * (r.j0 + 0.5::float8 * r.p0)) AS d0,
+        (p.x - ${colWidth}::float8 * r.i0 - ${colWidth}::float8) * (p.x - ${colWidth}::float8 * r.i0 - ${colWidth}::float8)
+          + (p.y - ${height}::float8 * (r.j1 + 0.5::float8 * (1 - r.p0))) * (p.y - ${height}::float8 * (r.j1 + 0.5::float8 * (1 - r.p0))) AS d1
+      FROM (
+        SELECT c.i0, c.p0,
+          floor(p.y / ${height}::float8 - 0.5::float8 * c.p0 + 0.5::float8)::int AS j0,
+          floor(p.y / ${height}::float8 - 0.5::float8 * (1 - c.p0) + 0.5::float8)::int AS j1
+        FROM (SELECT floor(p.x / ${colWidth}::float8)::int AS i0, (floor(p.x / ${colWidth}::float8)::int & 1) AS p0) c
+      ) r
+    ) h`;
+}
+
+/**
+ * Counts of the filtered incidents per cell (and per local calendar step when asked), binned in SQL.
+ * Cells without incidents are not returned: the caller builds the study area (zero cells included).
+ * TODO(#6): take a viewer and apply the permission scope (visibility, exact access) in SQL.
+ */
+export async function listIncidentCellCounts(db: Kysely<Database>, q: CellCountQuery): Promise<CellCountRow[]> {
+  if (!(q.cellSize > 0)) throw new RangeError('cell size must be positive');
+  if (q.categories && q.categories.length === 0) return [];
+  const stepExpr = q.step === 'quarter' ? localQuarter(sql`occurred_at`) : q.step === 'month' ? localMonth(sql`occurred_at`) : sql<string | null>`NULL::text`;
+  const r = await sql<CellCountRow>`
+    SELECT c.a, c.b, p.step, count(*)::int AS count,
+      min(p.x) AS "minX", min(p.y) AS "minY", max(p.x) AS "maxX", max(p.y) AS "maxY"
+    FROM (
+      SELECT ST_X(geom_3006)::float8 AS x, ST_Y(geom_3006)::float8 AS y, ${stepExpr} AS step
+      FROM incident WHERE ${incidentWhere(q)}
+    ) p
+    CROSS JOIN LATERAL (${cellIndexSql(q.grid, q.cellSize)}) c
+    GROUP BY c.a, c.b, p.step
+    ORDER BY p.step, c.a, c.b`.execute(db);
+  // pg returns float8 as numbers; count is cast in SQL. Number() guards drivers that send strings.
+  return r.rows.map((row) => ({
+    a: Number(row.a),
+    b: Number(row.b),
+    step: row.step ?? null,
+    count: Number(row.count),
+    minX: Number(row.minX),
+    minY: Number(row.minY),
+    maxX: Number(row.maxX),
+    maxY: Number(row.maxY),
+  }));
+}
+
+export interface IncidentPointChunkQuery extends IncidentFilter {
+  /** Keyset cursor: the last id of the previous chunk (exclusive). */
+  afterId?: string;
+  limit: number;
+}
+
+export interface IncidentPointChunk {
+  ids: string[];
+  /** EPSG:3006 metres. */
+  x: Float64Array;
+  y: Float64Array;
+  /** The cursor for the next chunk, or null when this was the last. */
+  nextAfterId: string | null;
+}
+
+/**
+ * One short chunk of incident points ordered by id (keyset pagination): each call holds the database for a
+ * moment only, so the embedded database's single connection is free between chunks.
+ * TODO(#6): take a viewer and apply the permission scope in SQL.
+ */
+export async function listIncidentPointsChunk(db: Kysely<Database>, q: IncidentPointChunkQuery): Promise<IncidentPointChunk> {
+  if (!Number.isInteger(q.limit) || q.limit < 1) throw new RangeError('limit must be a positive integer');
+  if (q.categories && q.categories.length === 0) return { ids: [], x: new Float64Array(0), y: new Float64Array(0), nextAfterId: null };
+  const after = q.afterId ? sql` AND id > ${q.afterId}::uuid` : sql``;
+  const r = await sql<{ id: string; x: number; y: number }>`
+    SELECT id::text AS id, ST_X(geom_3006)::float8 AS x, ST_Y(geom_3006)::float8 AS y
+    FROM incident WHERE ${incidentWhere(q)}${after}
+    ORDER BY id
+    LIMIT ${q.limit}`.execute(db);
+  const n = r.rows.length;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const ids = new Array<string>(n);
+  r.rows.forEach((row, k) => {
+    ids[k] = row.id;
+    x[k] = Number(row.x);
+    y[k] = Number(row.y);
+  });
+  return { ids, x, y, nextAfterId: n === q.limit ? ids[n - 1] : null };
+}
+
+/** Step keys from `from` to `to` inclusive ('YYYY-Qn' or 'YYYY-MM'), as localQuarter / localMonth write them. */
+export function listStepKeys(from: string, to: string, step: TimeStep): string[] {
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  const keys: string[] = [];
+  if (step === 'month') {
+    for (let y = fy, m = fm; y < ty || (y === ty && m <= tm); m === 12 ? ((y += 1), (m = 1)) : (m += 1)) keys.push(`${y}-${String(m).padStart(2, '0')}`);
+  } else {
+    const fq = Math.ceil(fm / 3);
+    const tq = Math.ceil(tm / 3);
+    for (let y = fy, qq = fq; y < ty || (y === ty && qq <= tq); qq === 4 ? ((y += 1), (qq = 1)) : (qq += 1)) keys.push(`${y}-Q${qq}`);
+  }
+  return keys;
+}

@@ -1,0 +1,164 @@
+import 'server-only';
+import type { Kysely } from 'kysely';
+import { type CellCountRow, type CellGrid, type IncidentFilter, listIncidentCellCounts, listStepKeys, type TimeStep } from '@/db/queries/analysis/cell-counts';
+import type { Database } from '@/db/schema';
+import { buildDistanceBandNeighbours, type NeighbourList } from '@/lib/analysis/distance-band-neighbours';
+import { MIN_INCIDENTS } from '@/lib/analysis/default-parameters';
+import { type EmergingHotSpotResult, findEmergingHotSpots } from '@/lib/analysis/emerging-hot-spots';
+import type { HotSpotCell, HotSpotCellsResult } from '@/lib/analysis/get-hot-spot-cells';
+import { giStarWithNeighbours } from '@/lib/analysis/gi-star';
+import { getSignificanceBins } from '@/lib/analysis/significance-bins';
+import { binPointsToSquareGrid } from '@/lib/geo/grid';
+import { getHexCellCentre, getHexGridRange, listHexCells } from '@/lib/geo/hex';
+
+export interface HotSpotRunOptions extends IncidentFilter {
+  grid: CellGrid;
+  /** Square side or hexagon edge (as ST_HexagonGrid), metres. */
+  cellSize: number;
+  /** Distance band, metres: centres within it (≤) are neighbours, self included. */
+  band: number;
+  fdr?: boolean;
+}
+
+/** The study area: every cell of the rectangle the points span (square) or every hexagon touching their bbox. */
+export interface StudyGrid {
+  grid: CellGrid;
+  cellSize: number;
+  a: Int32Array;
+  b: Int32Array;
+  cx: Float64Array;
+  cy: Float64Array;
+  /** Cell position of (a, b). */
+  indexOf: (a: number, b: number) => number;
+}
+
+/**
+ * The study area from cell aggregates alone, cell for cell what lib/analysis getHotSpotCells builds from the
+ * points (METHODS.md "Grids": the full rectangle, zero-count cells included). Square cells row-major from
+ * (ixMin, iyMin); hexagons in ST_HexagonGrid order for the points' bounding box.
+ * TODO(#6): the municipality polygon as study area (cells touching it) once municipalities carry a boundary.
+ */
+export function buildStudyGrid(rows: readonly CellCountRow[], grid: CellGrid, cellSize: number): StudyGrid {
+  if (rows.length === 0) throw new RangeError('no points');
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const r of rows) {
+    if (r.minX < minX) minX = r.minX;
+    if (r.minY < minY) minY = r.minY;
+    if (r.maxX > maxX) maxX = r.maxX;
+    if (r.maxY > maxY) maxY = r.maxY;
+  }
+  if (grid === 'square') {
+    const ixMin = Math.floor(minX / cellSize);
+    const iyMin = Math.floor(minY / cellSize);
+    const nx = Math.floor(maxX / cellSize) - ixMin + 1;
+    const ny = Math.floor(maxY / cellSize) - iyMin + 1;
+    const g = binPointsToSquareGrid([], [], cellSize, { cellSize, ixMin, iyMin, nx, ny });
+    const n = nx * ny;
+    const a = new Int32Array(n);
+    const b = new Int32Array(n);
+    for (let k = 0; k < n; k += 1) {
+      a[k] = ixMin + (k % nx);
+      b[k] = iyMin + Math.floor(k / nx);
+    }
+    const indexOf = (ia: number, ib: number) => {
+      const c = ia - ixMin;
+      const r = ib - iyMin;
+      return c >= 0 && c < nx && r >= 0 && r < ny ? r * nx + c : -1;
+    };
+    return { grid, cellSize, a, b, cx: g.cx, cy: g.cy, indexOf };
+  }
+  const cells = listHexCells(getHexGridRange(minX, minY, maxX, maxY, cellSize));
+  const n = cells.length;
+  const a = new Int32Array(n);
+  const b = new Int32Array(n);
+  const cx = new Float64Array(n);
+  const cy = new Float64Array(n);
+  const slot = new Map<string, number>();
+  cells.forEach((c, k) => {
+    a[k] = c.i;
+    b[k] = c.j;
+    [cx[k], cy[k]] = getHexCellCentre(c.i, c.j, cellSize);
+    slot.set(`${c.i},${c.j}`, k);
+  });
+  return { grid, cellSize, a, b, cx, cy, indexOf: (ia, ib) => slot.get(`${ia},${ib}`) ?? -1 };
+}
+
+/** Counts of rows (of one step, or all) placed on the study grid; cells outside it are dropped as in binPointsToHexGrid. */
+export function placeCounts(study: StudyGrid, rows: readonly CellCountRow[]): Float64Array {
+  const counts = new Float64Array(study.a.length);
+  for (const r of rows) {
+    const k = study.indexOf(r.a, r.b);
+    if (k >= 0) counts[k] += r.count;
+  }
+  return counts;
+}
+
+/**
+ * Gi* hot and cold spots from the incident table: counts per cell binned in SQL by arithmetic cell index,
+ * the full study rectangle with zero cells built here, Gi* with a distance band and ArcGIS bins (FDR by default).
+ * Gives cell for cell what getHotSpotCells gives on the same points. Source: METHODS.md "Grids", "Getis-Ord Gi*".
+ * TODO(#6): take a viewer instead of a municipality code and apply its permission scope.
+ */
+export async function runHotSpots(db: Kysely<Database>, options: HotSpotRunOptions): Promise<HotSpotCellsResult> {
+  const rows = await listIncidentCellCounts(db, { ...options, step: undefined });
+  return getHotSpotsFromCellCounts(rows, options);
+}
+
+/** The part of runHotSpots after the database: cell counts → study grid → Gi* → bins. */
+export function getHotSpotsFromCellCounts(rows: readonly CellCountRow[], options: Pick<HotSpotRunOptions, 'grid' | 'cellSize' | 'band' | 'fdr'>): HotSpotCellsResult {
+  const total = rows.reduce((s, r) => s + r.count, 0);
+  if (total === 0) return { ok: false, reason: 'no-points', message: 'There are no incidents to analyse.' };
+  const warnings: string[] = [];
+  if (total < MIN_INCIDENTS) warnings.push(`Only ${total} incidents: hot-spot statistics need at least ${MIN_INCIDENTS} to mean much.`);
+  const study = buildStudyGrid(rows, options.grid, options.cellSize);
+  const counts = placeCounts(study, rows);
+  const r = giStarWithNeighbours(counts, buildDistanceBandNeighbours(study.cx, study.cy, options.band));
+  if (!r.ok) return r;
+  const bins = getSignificanceBins(r.z, r.p, { fdr: options.fdr ?? true });
+  const cells: HotSpotCell[] = Array.from(counts, (count, k) => ({ a: study.a[k], b: study.b[k], count, z: r.z[k], p: r.p[k], bin: bins[k] }));
+  return { ok: true, cells, warnings };
+}
+
+export interface EmergingRunOptions extends HotSpotRunOptions {
+  /** Local dates 'YYYY-MM-DD', both required: the steps run from the step of `from` to that of `to`. */
+  from: string;
+  to: string;
+  step: TimeStep;
+  trendAlpha?: number;
+}
+
+export interface EmergingRunResult {
+  steps: string[];
+  study: StudyGrid;
+  /** Counts per step on the study grid (same order as study.a / study.b). */
+  countsPerStep: Float64Array[];
+  neighbours: NeighbourList;
+  result: EmergingHotSpotResult;
+}
+
+/**
+ * Emerging hot spots from the incident table: counts per cell per local calendar step binned in SQL (one
+ * query), one study grid over the whole period, then findEmergingHotSpots (Gi* per step with FDR within the
+ * step, Mann–Kendall of each cell's z-series, METHODS.md categories). Null when there are no incidents.
+ * TODO(#6): take a viewer instead of a municipality code and apply its permission scope.
+ */
+export async function runEmergingHotSpots(db: Kysely<Database>, options: EmergingRunOptions): Promise<EmergingRunResult | null> {
+  const rows = await listIncidentCellCounts(db, options);
+  return getEmergingFromCellCounts(rows, options);
+}
+
+/** The part of runEmergingHotSpots after the database. */
+export function getEmergingFromCellCounts(rows: readonly CellCountRow[], options: Omit<EmergingRunOptions, 'municipalityCode'>): EmergingRunResult | null {
+  if (rows.length === 0) return null;
+  const steps = listStepKeys(options.from, options.to, options.step);
+  const study = buildStudyGrid(rows, options.grid, options.cellSize);
+  const byStep = new Map<string, CellCountRow[]>(steps.map((s) => [s, []]));
+  for (const r of rows) byStep.get(r.step ?? '')?.push(r);
+  const countsPerStep = steps.map((s) => placeCounts(study, byStep.get(s) ?? []));
+  const neighbours = buildDistanceBandNeighbours(study.cx, study.cy, options.band);
+  const result = findEmergingHotSpots(countsPerStep, neighbours, { fdr: options.fdr ?? true, trendAlpha: options.trendAlpha });
+  return { steps, study, countsPerStep, neighbours, result };
+}
