@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersInputFrom, filtersSchema, filtersToSearchParams } from './map-filters';
+import { compactIntSet, filtersInputFrom, filtersSchema, filtersToSearchParams, needsSituationQuery, shownLayers } from './map-filters';
 
 const parse = (qs: string) => filtersSchema.safeParse(filtersInputFrom(new URLSearchParams(qs)));
 
@@ -41,5 +41,56 @@ describe('map filters', () => {
   it('round-trips through URL parameters', () => {
     const f = parse('to=2025-12-31&from=2025-01-01&bbox=13.9,57.1,14.2,57.3').data!;
     expect(parse(filtersToSearchParams(f).toString()).data).toEqual(f);
+  });
+});
+
+describe('situation filters in the URL', () => {
+  const full = {
+    municipality: '0683',
+    from: '2025-01-01',
+    to: '2025-06-30',
+    categories: 'theft,assault',
+    weekdays: '6,7',
+    hours: '22-23,0-3',
+    sources: 'police,municipality',
+    org: '0b7c6c1e-8f1a-4a7e-9a43-2b1b7d0c9a11',
+    area: '1f0f6a1e-0000-4000-8000-000000000001',
+    status: 'open,cleaned',
+    layers: 'incidents,vandalism',
+    view: 'hex',
+  };
+
+  it('a URL with every filter survives parse → serialise → parse unchanged', () => {
+    const once = filtersSchema.parse(full);
+    const again = filtersSchema.parse(filtersInputFrom(filtersToSearchParams(once)));
+    expect(again).toEqual(once);
+    expect(once.hours).toEqual([0, 1, 2, 3, 22, 23]);
+    expect(once.weekdays).toEqual([6, 7]);
+  });
+
+  it('hours serialise compactly, with runs of three or more as ranges', () => {
+    expect(compactIntSet([0, 1, 2, 3, 22, 23])).toBe('0-3,22,23');
+    expect(compactIntSet([5])).toBe('5');
+    expect(compactIntSet([])).toBe('');
+  });
+
+  it('refuses an hour outside 0–23, a backwards range and a weekday 0', () => {
+    expect(filtersSchema.safeParse({ hours: '24' }).success).toBe(false);
+    expect(filtersSchema.safeParse({ hours: '5-3' }).success).toBe(false);
+    expect(filtersSchema.safeParse({ weekdays: '0' }).success).toBe(false);
+  });
+
+  it('refuses an unknown layer, view or status', () => {
+    expect(filtersSchema.safeParse({ layers: 'roads' }).success).toBe(false);
+    expect(filtersSchema.safeParse({ view: 'grid' }).success).toBe(false);
+    expect(filtersSchema.safeParse({ status: 'done' }).success).toBe(false);
+  });
+
+  it('an old link with only period and categories still parses, showing every layer as points', () => {
+    const f = filtersSchema.parse({ from: '2025-01-01', to: '2025-12-31', categories: 'theft' });
+    expect(shownLayers(f)).toEqual(['incidents', 'unsafe', 'vandalism']);
+    expect(f.view).toBeUndefined();
+    expect(needsSituationQuery(f)).toBe(false);
+    expect(needsSituationQuery(filtersSchema.parse({ weekdays: '1' }))).toBe(true);
   });
 });

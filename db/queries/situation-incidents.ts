@@ -1,0 +1,116 @@
+// Incidents of the staff map's full filter (period, categories, weekday and hour in Stockholm time,
+// source, organisation, area) and their aggregates: hour × weekday, month, and the points themselves.
+import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import type { Database } from '../schema';
+import { localHour, localMonth, localWeekday } from './time-buckets';
+
+export interface SituationIncidentQuery {
+  municipalityCode: string;
+  /** Local dates (Europe/Stockholm), 'YYYY-MM-DD'; `to` inclusive. */
+  from?: string;
+  to?: string;
+  /** [west, south, east, north] in WGS84. */
+  bbox?: readonly [number, number, number, number];
+  /** Only these categories (already limited to what the caller may see). */
+  categoryKeys: readonly string[];
+  /** ISO weekdays 1–7 and hours 0–23 of occurred_at in Stockholm time. */
+  weekdays?: readonly number[];
+  hours?: readonly number[];
+  sources?: readonly string[];
+  originOrgId?: string;
+  /** Only incidents this area (of the same municipality) covers. */
+  areaId?: string;
+  /** Record-level access of the viewer (lib/server/permissions whereExactAccess), applied in SQL. */
+  access: Expression<SqlBool>;
+}
+
+type IncidentSelect = SelectQueryBuilder<Database, 'incident', object>;
+
+/** The filtered incidents as a query to select from; every aggregate below starts here. */
+export function filteredIncidents(db: Kysely<Database>, q: SituationIncidentQuery): IncidentSelect {
+  const occurred = sql.ref<Date>('incident.occurred_at');
+  return (
+    db
+      .selectFrom('incident')
+      .where('incident.municipality_code', '=', q.municipalityCode)
+      .where(q.access)
+      .where(q.categoryKeys.length ? sql<boolean>`incident.category_key IN (${sql.join(q.categoryKeys)})` : sql<boolean>`false`)
+      // Local midnight of `from` and of the day after `to`: correct across daylight-saving changes.
+      .$if(!!q.from, (qb) => qb.where('incident.occurred_at', '>=', sql<Date>`(${q.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`))
+      .$if(!!q.to, (qb) => qb.where('incident.occurred_at', '<', sql<Date>`(${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'`))
+      .$if(!!q.bbox, (qb) =>
+        qb.where(sql<boolean>`incident.geom && ST_MakeEnvelope(${q.bbox![0]}, ${q.bbox![1]}, ${q.bbox![2]}, ${q.bbox![3]}, 4326)`),
+      )
+      // TODO(#5): an incident known only within a time window (occurred_to) counts for its start hour;
+      // weigh it over the window aoristically (lib/analysis getAoristicWeights).
+      .$if(!!q.weekdays?.length, (qb) => qb.where(sql<boolean>`${localWeekday(occurred)} IN (${sql.join(q.weekdays!)})`))
+      .$if(!!q.hours?.length, (qb) => qb.where(sql<boolean>`${localHour(occurred)} IN (${sql.join(q.hours!)})`))
+      .$if(!!q.sources?.length, (qb) => qb.where('incident.source', 'in', q.sources!))
+      .$if(!!q.originOrgId, (qb) => qb.where('incident.origin_org_id', '=', q.originOrgId!))
+      .$if(!!q.areaId, (qb) =>
+        qb.where(
+          sql<boolean>`EXISTS (SELECT 1 FROM area a WHERE a.id = ${q.areaId}::uuid AND a.municipality_code = ${q.municipalityCode} AND ST_Covers(a.geom, incident.geom))`,
+        ),
+      )
+  );
+}
+
+export interface HourWeekdayCountRow {
+  weekday: number;
+  hour: number;
+  count: number;
+}
+
+/** Counts per (ISO weekday, hour) in Stockholm time; empty cells are absent. */
+export async function countIncidentsByHourWeekday(db: Kysely<Database>, q: SituationIncidentQuery): Promise<HourWeekdayCountRow[]> {
+  const occurred = sql.ref<Date>('incident.occurred_at');
+  const rows = await filteredIncidents(db, q)
+    .select([localWeekday(occurred).as('weekday'), localHour(occurred).as('hour'), sql<number>`count(*)::int`.as('count')])
+    .groupBy([sql`1`, sql`2`])
+    .orderBy(sql`1`)
+    .orderBy(sql`2`)
+    .execute();
+  return rows.map((r) => ({ weekday: Number(r.weekday), hour: Number(r.hour), count: Number(r.count) }));
+}
+
+export interface MonthCountRow {
+  /** 'YYYY-MM' in Stockholm time. */
+  month: string;
+  count: number;
+}
+
+/** Counts per local month; months without incidents are absent. */
+export async function countIncidentsByMonth(db: Kysely<Database>, q: SituationIncidentQuery): Promise<MonthCountRow[]> {
+  const rows = await filteredIncidents(db, q)
+    .select([localMonth(sql.ref<Date>('incident.occurred_at')).as('month'), sql<number>`count(*)::int`.as('count')])
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .execute();
+  return rows.map((r) => ({ month: r.month, count: Number(r.count) }));
+}
+
+export interface SituationPointRow {
+  id: string;
+  lon: number;
+  lat: number;
+  category_key: string;
+  /** Days since 1970-01-01 of the date in Europe/Stockholm. */
+  day: number;
+}
+
+/** The points themselves (for the packed binary), oldest first. */
+export async function listSituationIncidentPoints(db: Kysely<Database>, q: SituationIncidentQuery, limit: number): Promise<SituationPointRow[]> {
+  if (!q.categoryKeys.length) return [];
+  return filteredIncidents(db, q)
+    .select([
+      'incident.id',
+      sql<number>`ST_X(incident.geom)::float8`.as('lon'),
+      sql<number>`ST_Y(incident.geom)::float8`.as('lat'),
+      'incident.category_key',
+      sql<number>`((incident.occurred_at AT TIME ZONE 'Europe/Stockholm')::date - DATE '1970-01-01')::int`.as('day'),
+    ])
+    .orderBy('incident.occurred_at')
+    .orderBy('incident.id')
+    .limit(limit)
+    .execute();
+}
