@@ -33,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           {error}
         </p>
       ) : null}
-      <form action={signInAction} method="post" style={{ display: 'grid', gap: '0.75rem' }}>
+      <form action={signInAction} style={{ display: 'grid', gap: '0.75rem' }}>
         <input type="hidden" name="next" value={next} />
         <label>
           {t.email}
@@ -49,7 +49,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <>
           <p>{t.or}</p>
           {providers.map((p) => (
-            <form key={p.id} action={oidcSignInAction} method="post">
+            <form key={p.id} action={oidcSignInAction}>
               <input type="hidden" name="provider" value={p.id} />
               <input type="hidden" name="next" value={next} />
               <button type="submit">{t.oidc.replace('{name}', p.name)}</button>

@@ -18,7 +18,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
       <h1 id="two-factor-title">{t.codeTitle}</h1>
       <p>{t.codeHelp}</p>
       {error ? <p role="alert">{error}</p> : null}
-      <form action={verifyCodeAction} method="post" style={{ display: 'grid', gap: '0.75rem' }}>
+      <form action={verifyCodeAction} style={{ display: 'grid', gap: '0.75rem' }}>
         <input type="hidden" name="next" value={next} />
         <label>
           {t.code}
