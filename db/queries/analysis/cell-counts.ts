@@ -166,3 +166,10 @@ export function listStepKeys(from: string, to: string, step: TimeStep): string[]
   }
   return keys;
 }
+
+/** Number of incidents an analysis would read: the denominator of a chunked read's progress. */
+export async function countIncidentsForAnalysis(db: Kysely<Database>, f: IncidentFilter): Promise<number> {
+  if (f.categories && f.categories.length === 0) return 0;
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM incident WHERE ${incidentWhere(f)}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
