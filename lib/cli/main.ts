@@ -18,6 +18,8 @@ Commands:
   seed --synthetic N [--seed N] [--municipality CODE]
                                           load N synthetic incidents for benchmarks (COPY, with progress)
   health                                  print the database backend, PostGIS version and row counts
+  publish --quarter YYYY-Qn | --all-closed | --report [--municipality CODE] [--audience public|council|partner] [--dry-run]
+                                          compute, audit and freeze a quarter's published aggregates (refuses on a leak)
   audit verify|export|purge [--as USER]   check the audit log's hash chain, export it as CSV, apply retention
   users list|create|add-role|remove-role|reset-password|disable|enable [--as USER]
                                           manage users and their roles per municipality (lagesbild users help)
@@ -88,7 +90,7 @@ async function healthCommand(argv: string[], io: Io): Promise<number> {
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (['migrate', 'seed', 'health', 'audit', 'users'].includes(command) && !process.env.DATABASE_URL) {
+    if (['migrate', 'seed', 'health', 'publish', 'audit', 'users'].includes(command) && !process.env.DATABASE_URL) {
       assertDataFolderFree(path.resolve(process.env.LAGESBILD_DATA_DIR || '.data'));
     }
     switch (command) {
@@ -105,6 +107,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         }), io, withDatabase);
       case 'health':
         return await healthCommand(rest, io);
+      case 'publish':
+        return await (await import('./publish')).runPublishCommand(rest, io);
       case 'audit':
         return await (await import('./audit')).runAuditCommand(rest, io);
       case 'users':
