@@ -58,7 +58,12 @@ function createAuthFor(db: Kysely<Database>, config: AuthConfig) {
       expiresIn: SESSION_MAX_AGE_SECONDS,
       updateAge: 60 * 60,
     },
-    account: { ...AUTH_ACCOUNT_SCHEMA, accountLinking: { enabled: false } },
+    account: {
+      ...AUTH_ACCOUNT_SCHEMA,
+      // An administrator provisions a user by e-mail (with roles); their first sign-in through a
+      // configured identity provider links to that user. Nobody else gets an account (below).
+      accountLinking: { enabled: true, trustedProviders: (config.oidcProviders ?? []).map((p) => p.id), allowDifferentEmails: false },
+    },
     verification: AUTH_VERIFICATION_SCHEMA,
     emailAndPassword: {
       enabled: true,
@@ -123,7 +128,7 @@ function createAuthFor(db: Kysely<Database>, config: AuthConfig) {
           }
         } else if (ctx.path === '/sign-out' && !failed) {
           await appendAuditEvent(db, { actor: ctx.context.session?.user.email ?? 'unknown', action: 'sign_out', resource: 'session' });
-        } else if (ctx.path.startsWith('/oauth2/callback') && ctx.context.newSession) {
+        } else if (ctx.path.startsWith('/callback/') && ctx.context.newSession) {
           await appendAuditEvent(db, { actor: ctx.context.newSession.user.email, action: 'sign_in', resource: 'session', details: { path: ctx.path } });
         }
       }),
@@ -147,6 +152,9 @@ function createAuthFor(db: Kysely<Database>, config: AuthConfig) {
                 clientSecret: p.clientSecret,
                 scopes: ['openid', 'email', 'profile'],
                 pkce: true,
+                // Only users an administrator has provisioned may sign in: the municipality's identity
+                // provider knows every employee, not who works with crime prevention.
+                disableImplicitSignUp: true,
               })),
             }),
           ]

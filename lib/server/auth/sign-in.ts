@@ -84,14 +84,12 @@ export async function listSignInProviders(): Promise<{ id: string; name: string 
   return parseOidcProviders(process.env).map((p) => ({ id: p.id, name: p.name }));
 }
 
-/** The URL that starts an OIDC sign-in with a provider (better-auth's generic OAuth). */
+/** The URL that starts an OIDC sign-in with a provider (generic OAuth providers sign in as "social"). */
 export async function startOidcSignIn(providerId: string, callbackPath: string): Promise<string | null> {
   const auth = await getAuth();
   try {
-    const api = auth.api as unknown as { signInWithOAuth2?: (a: { body: { providerId: string; callbackURL: string }; headers: Headers }) => Promise<{ url: string }> };
-    if (!api.signInWithOAuth2) return null;
-    const { url } = await api.signInWithOAuth2({ body: { providerId, callbackURL: callbackPath }, headers: await headers() });
-    return url;
+    const result = await auth.api.signInSocial({ body: { provider: providerId, callbackURL: callbackPath, errorCallbackURL: '/logga-in?fel=failed' }, headers: await headers() });
+    return 'url' in result && typeof result.url === 'string' ? result.url : null;
   } catch (err) {
     if (err instanceof APIError) return null;
     throw err;
