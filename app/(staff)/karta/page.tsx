@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslator, isLocale } from '@/lib/i18n/translate';
 import { areaBounds } from '@/lib/map/area-features';
-import { filtersInputFrom, filtersSchema } from '@/lib/schemas/map-filters';
+import { Suspense } from 'react';
+import { monthsBetween } from '@/lib/map/month-window';
+import { type MapFilters, filtersInputFrom, filtersSchema, filtersToSearchParams, needsSituationQuery, shownLayers } from '@/lib/schemas/map-filters';
+import { getSituationPanel } from '@/lib/server/situation/get-situation-panel';
 import { getDatabaseState, startDatabase } from '@/lib/server/db';
 import { listMapAreas } from '@/lib/server/situation/list-area-outlines';
 import {
@@ -11,12 +14,26 @@ import {
   getDefaultMunicipalityCode,
   getStaffMunicipality,
 } from '@/lib/server/situation/get-staff-context';
+import { HourWeekdayTable } from '../../_components/charts/hour-weekday-table';
+import { SummaryStrip } from '../../_components/charts/summary-strip';
+import { FilterBar } from '../../_components/map/filter-bar';
 import { MapLegend } from '../../_components/map/map-legend';
+import layout from '../../_components/map/situation-layout.module.css';
 import { SituationMap } from '../../_components/map/situation-map';
 import { DatabaseStatus } from '../../_components/ui/database-status';
 import { getRequestLocale, languageSwitchHref } from '../../_lib/request-locale';
 
 export const dynamic = 'force-dynamic';
+
+/** Months the time slider spans: three years up to the end of the shown period. */
+const SLIDER_MONTHS = 36;
+
+/** The points API for the filter: only what changes the points, so a view or layer switch refetches nothing. */
+function pointsUrlFor(f: MapFilters): string {
+  const pointsFilter: MapFilters = { ...f, layers: undefined, view: undefined, status: undefined, bbox: undefined };
+  const path = needsSituationQuery(f) ? '/api/v1/situation/points' : '/api/v1/incidents/points';
+  return `${path}?${filtersToSearchParams(pointsFilter).toString()}`;
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -44,7 +61,12 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
   const from = filters.from ?? period.from;
   const to = filters.to ?? period.to;
 
-  const [municipality, areas] = await Promise.all([getStaffMunicipality(filters.municipality), listMapAreas(filters.municipality)]);
+  const shown = { ...filters, from, to };
+  const [municipality, areas, panel] = await Promise.all([
+    getStaffMunicipality(filters.municipality),
+    listMapAreas(filters.municipality),
+    getSituationPanel(shown),
+  ]);
   if (!municipality) {
     return (
       <section className="db-status" data-testid="no-municipality">
@@ -53,24 +75,55 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
     );
   }
   const basemapStyleUrl = getBasemapStyleUrl();
+  const layers = shownLayers(filters);
+  const view = filters.view ?? 'points';
+  const sliderLast = to.slice(0, 7);
+  const sliderFirst = monthsBetween('1970-01', sliderLast).slice(-SLIDER_MONTHS)[0];
+  const districts = areas.features.filter((f) => f.properties.kind === 'district').map((f) => ({ id: f.properties.id, name: f.properties.name }));
+  districts.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   return (
-    <div className="map-page">
-      <SituationMap
-        locale={locale}
-        municipalityCode={municipality.code}
-        municipalityName={municipality.name}
-        areas={areas}
-        bounds={areaBounds(areas)}
-        period={{ from, to }}
-        categories={filters.categories ?? null}
-        basemapStyleUrl={basemapStyleUrl}
-      />
-      <MapLegend locale={locale} />
-      {basemapStyleUrl ? null : (
-        <aside className="map-panel map-panel--basemap-note" data-testid="basemap-note">
-          {t('map.noBasemap')}
-        </aside>
-      )}
+    <div className={`map-page ${layout.layout}`}>
+      <aside className={layout.side} aria-label={t('filters.title')}>
+        <Suspense>
+          <FilterBar
+            locale={locale}
+            defaultPeriod={period}
+            monthDomain={{ first: sliderFirst, last: sliderLast }}
+            organisations={panel.organisations}
+            areas={districts}
+          />
+        </Suspense>
+        <SummaryStrip
+          locale={locale}
+          incidents={layers.includes('incidents') ? (panel.matrix?.total ?? null) : null}
+          months={layers.includes('incidents') ? (panel.trend?.months ?? null) : null}
+          unsafePlaces={panel.unsafePlaces}
+          vandalism={panel.vandalism}
+        />
+        {panel.matrix ? <HourWeekdayTable locale={locale} matrix={panel.matrix} /> : <p data-testid="aggregates-only">{t('summary.notAllowed')}</p>}
+      </aside>
+      <div className={layout.mapArea}>
+        <SituationMap
+          locale={locale}
+          municipalityCode={municipality.code}
+          municipalityName={municipality.name}
+          areas={areas}
+          bounds={areaBounds(areas)}
+          period={{ from, to }}
+          pointsUrl={pointsUrlFor(shown)}
+          layers={layers}
+          view={view}
+          unsafePlaces={panel.unsafePlaces}
+          vandalism={panel.vandalism}
+          basemapStyleUrl={basemapStyleUrl}
+        />
+        <MapLegend locale={locale} layers={layers} view={view} />
+        {basemapStyleUrl ? null : (
+          <aside className="map-panel map-panel--basemap-note" data-testid="basemap-note">
+            {t('map.noBasemap')}
+          </aside>
+        )}
+      </div>
     </div>
   );
 }
