@@ -51,6 +51,9 @@ export const membershipInputSchema = z
   });
 export type MembershipInput = z.infer<typeof membershipInputSchema>;
 
+/** Which membership to revoke: a role in a municipality. */
+export const membershipRefSchema = z.object({ municipality_code: municipalityCodeSchema, role: roleSchema });
+
 export const userCreateInputSchema = z.object({
   email: emailSchema,
   name: z.string().trim().min(1, 'name is required').max(200, 'name is too long'),
