@@ -34,7 +34,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           </a>
         ) : null}
         <LanguageSwitch locale={locale} />
-        {user ? <SignOutForm label={authTexts(locale).signOut} user={user.email} /> : null}
+        {user ? <SignOutForm label={authTexts(locale).signOut} user={user.email} meetingMode={user.meetingMode} /> : null}
       </header>
       {municipality?.demo ? (
         <div className="demo-banner" role="note" data-testid="demo-banner">

@@ -1,7 +1,10 @@
 'use server';
 // Server actions of the sign-in pages: each calls one lib/server/auth function and redirects.
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { safeNextPath } from '@/lib/schemas/auth';
+import { recordMeetingMode } from '@/lib/server/auth/meeting-mode';
+import { MEETING_MODE_COOKIE } from '@/lib/server/auth/session';
 import {
   confirmTotpEnrolment,
   type EnrolmentStart,
@@ -54,4 +57,14 @@ export async function oidcSignInAction(formData: FormData): Promise<void> {
   const next = safeNextPath(formData.get('next'));
   const url = /^[a-z0-9]+$/.test(provider) ? await startOidcSignIn(provider, next) : null;
   redirect(url ?? `/logga-in?fel=failed&next=${encodeURIComponent(next)}`);
+}
+
+/** Meeting mode on or off for this browser (a shared screen): only joint records until turned off. */
+export async function setMeetingModeAction(formData: FormData): Promise<void> {
+  const on = formData.get('on') === '1';
+  const store = await cookies();
+  if (on) store.set(MEETING_MODE_COOKIE, '1', { httpOnly: true, sameSite: 'strict', path: '/', maxAge: 12 * 3600 });
+  else store.delete(MEETING_MODE_COOKIE);
+  await recordMeetingMode(on);
+  redirect(safeNextPath(formData.get('next')));
 }

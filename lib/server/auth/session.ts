@@ -1,7 +1,7 @@
 import 'server-only';
 // The signed-in user of a request, their roles per municipality, and the viewer the permission code
 // works with. Roles are read from the database on every request: a revoked role takes effect at once.
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { listMemberships, type MembershipRow } from '@/db/queries/auth/users';
 import { type Role, ROLES_REQUIRING_TWO_FACTOR, roleSchema } from '@/lib/schemas/auth';
@@ -17,6 +17,16 @@ export interface SignedInUser {
   isDemo: boolean;
   twoFactorEnabled: boolean;
   memberships: MembershipRow[];
+  /** Meeting mode (a shared screen in a joint meeting): only `joint` records, whatever the roles allow. */
+  meetingMode: boolean;
+}
+
+/** The cookie that turns meeting mode on for this browser (set by the header's toggle). */
+export const MEETING_MODE_COOKIE = 'lagesbild_meeting';
+
+async function readMeetingMode(requestHeaders?: Headers): Promise<boolean> {
+  if (requestHeaders) return /(?:^|;\s*)lagesbild_meeting=1(?:;|$)/.test(requestHeaders.get('cookie') ?? '');
+  return (await cookies()).get(MEETING_MODE_COOKIE)?.value === '1';
 }
 
 /** The signed-in user, or null. */
@@ -27,7 +37,15 @@ export async function getSignedInUser(requestHeaders?: Headers): Promise<SignedI
   const user = session.user as typeof session.user & { is_demo?: boolean | null; disabled?: boolean | null; twoFactorEnabled?: boolean | null };
   if (user.disabled) return null;
   const memberships = await listMemberships(await getDb(), user.id);
-  return { id: user.id, email: user.email, name: user.name, isDemo: Boolean(user.is_demo), twoFactorEnabled: Boolean(user.twoFactorEnabled), memberships };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isDemo: Boolean(user.is_demo),
+    twoFactorEnabled: Boolean(user.twoFactorEnabled),
+    memberships,
+    meetingMode: await readMeetingMode(requestHeaders),
+  };
 }
 
 /** Whether this user must enrol TOTP before using the staff pages (police, municipality, admin; demo users excepted). */
@@ -43,7 +61,7 @@ export function heldRolesIn(user: SignedInUser, municipalityCode: string): HeldR
 }
 
 export function viewerFor(user: SignedInUser, municipalityCode: string, options: { meetingMode?: boolean } = {}): Viewer {
-  return { userId: user.id, actor: user.email, municipalityCode, held: heldRolesIn(user, municipalityCode), meetingMode: options.meetingMode ?? false };
+  return { userId: user.id, actor: user.email, municipalityCode, held: heldRolesIn(user, municipalityCode), meetingMode: options.meetingMode ?? user.meetingMode };
 }
 
 /** For the (staff) layout and pages: the user, or a redirect to sign-in (or to TOTP enrolment). */
