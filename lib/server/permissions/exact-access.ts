@@ -41,3 +41,8 @@ export function whereExactAccess(viewer: Viewer, options: ExactAccessOptions = {
 export function visibleIncidents(db: Kysely<Database>, viewer: Viewer) {
   return db.selectFrom('incident').where(whereExactAccess(viewer));
 }
+
+/** Category sensitivities of which this viewer may see at least some records exactly (for legends). */
+export function visibleSensitivities(viewer: Viewer): string[] {
+  return [...new Set(exactAccessRules(viewer.held, { meetingMode: viewer.meetingMode }).flatMap((r) => r.sensitivities))];
+}
