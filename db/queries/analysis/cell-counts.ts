@@ -53,30 +53,34 @@ function incidentWhere(f: IncidentFilter): RawBuilder<boolean> {
 }
 
 /**
- * Cell index columns (a, b) of geom_3006. Hexagon: column i0 = floor(x / 1.5s); the nearest-rounded row in
- * i0 and in i0 + 1 (odd columns shifted half a row); the nearer of the two centres wins, ties to i0 —
- * exactly binPointsToHexGrid. Math.round(v) is floor(v + 0.5), not SQL round() (half away from zero).
+ * Points with their cell index columns (a, b) and step. Hexagon: column i0 = floor(x / 1.5s); the
+ * nearest-rounded row in i0 and in i0 + 1 (odd columns shifted half a row); the nearer of the two centres
+ * wins, ties to i0 — exactly binPointsToHexGrid. Math.round(v) is floor(v + 0.5), not SQL round() (half away
+ * from zero). Each level is a derived table kept apart by OFFSET 0: otherwise PostgreSQL inlines the
+ * levels into one expression that calls ST_X and ST_Y dozens of times per row.
  */
-function cellIndexSql(grid: CellGrid, cellSize: number): RawBuilder<unknown> {
-  if (grid === 'square') {
-    return sql`SELECT floor(p.x / ${cellSize}::float8)::int AS a, floor(p.y / ${cellSize}::float8)::int AS b`;
+function cellPointsSql(q: CellCountQuery): RawBuilder<unknown> {
+  const stepExpr = q.step === 'quarter' ? localQuarter(sql`occurred_at`) : q.step === 'month' ? localMonth(sql`occurred_at`) : sql<string | null>`NULL::text`;
+  const points = sql`SELECT ST_X(geom_3006)::float8 AS x, ST_Y(geom_3006)::float8 AS y, ${stepExpr} AS step FROM incident WHERE ${incidentWhere(q)} OFFSET 0`;
+  if (q.grid === 'square') {
+    const s = q.cellSize;
+    return sql`SELECT p.x, p.y, p.step, floor(p.x / ${s}::float8)::int AS a, floor(p.y / ${s}::float8)::int AS b FROM (${points}) p`;
   }
-  const colWidth = 1.5 * cellSize;
-  const height = cellSize * SQRT3;
-  return sql`SELECT CASE WHEN h.d1 < h.d0 THEN h.i0 + 1 ELSE h.i0 END AS a, CASE WHEN h.d1 < h.d0 THEN h.j1 ELSE h.j0 END AS b
-    FROM (
-      SELECT r.i0, r.j0, r.j1,
-        (p.x - ${colWidth}::float8 * r.i0) * (p.x - ${colWidth}::float8 * r.i0)
-          + (p.y - ${height}::float8 * (r.j0 + 0.5::float8 * r.p0)) * (p.y - ${height}::float8 * (r.j0 + 0.5::float8 * r.p0)) AS d0,
-        (p.x - ${colWidth}::float8 * r.i0 - ${colWidth}::float8) * (p.x - ${colWidth}::float8 * r.i0 - ${colWidth}::float8)
-          + (p.y - ${height}::float8 * (r.j1 + 0.5::float8 * (1 - r.p0))) * (p.y - ${height}::float8 * (r.j1 + 0.5::float8 * (1 - r.p0))) AS d1
-      FROM (
-        SELECT c.i0, c.p0,
-          floor(p.y / ${height}::float8 - 0.5::float8 * c.p0 + 0.5::float8)::int AS j0,
-          floor(p.y / ${height}::float8 - 0.5::float8 * (1 - c.p0) + 0.5::float8)::int AS j1
-        FROM (SELECT floor(p.x / ${colWidth}::float8)::int AS i0, (floor(p.x / ${colWidth}::float8)::int & 1) AS p0) c
-      ) r
-    ) h`;
+  const cw = sql`${1.5 * q.cellSize}::float8`;
+  const hh = sql`${q.cellSize * SQRT3}::float8`;
+  return sql`SELECT x, y, step, CASE WHEN nx THEN i0 + 1 ELSE i0 END AS a, CASE WHEN nx THEN j1 ELSE j0 END AS b FROM (
+      SELECT x, y, step, i0, j0, j1, (dx0 - ${cw}) * (dx0 - ${cw}) + dy1 * dy1 < dx0 * dx0 + dy0 * dy0 AS nx FROM (
+        SELECT x, y, step, i0, j0, j1, x - ${cw} * i0 AS dx0, y - ${hh} * (j0 + 0.5::float8 * p0) AS dy0, y - ${hh} * (j1 + 0.5::float8 * (1 - p0)) AS dy1 FROM (
+          SELECT x, y, step, i0, p0,
+            floor(y / ${hh} - 0.5::float8 * p0 + 0.5::float8)::int AS j0,
+            floor(y / ${hh} - 0.5::float8 * (1 - p0) + 0.5::float8)::int AS j1 FROM (
+            SELECT x, y, step, i0, i0 & 1 AS p0 FROM (
+              SELECT x, y, step, floor(x / ${cw})::int AS i0 FROM (${points}) pts OFFSET 0
+            ) p1 OFFSET 0
+          ) p2 OFFSET 0
+        ) p3 OFFSET 0
+      ) p4 OFFSET 0
+    ) p5`;
 }
 
 /**
@@ -87,17 +91,12 @@ function cellIndexSql(grid: CellGrid, cellSize: number): RawBuilder<unknown> {
 export async function listIncidentCellCounts(db: Kysely<Database>, q: CellCountQuery): Promise<CellCountRow[]> {
   if (!(q.cellSize > 0)) throw new RangeError('cell size must be positive');
   if (q.categories && q.categories.length === 0) return [];
-  const stepExpr = q.step === 'quarter' ? localQuarter(sql`occurred_at`) : q.step === 'month' ? localMonth(sql`occurred_at`) : sql<string | null>`NULL::text`;
   const r = await sql<CellCountRow>`
-    SELECT c.a, c.b, p.step, count(*)::int AS count,
-      min(p.x) AS "minX", min(p.y) AS "minY", max(p.x) AS "maxX", max(p.y) AS "maxY"
-    FROM (
-      SELECT ST_X(geom_3006)::float8 AS x, ST_Y(geom_3006)::float8 AS y, ${stepExpr} AS step
-      FROM incident WHERE ${incidentWhere(q)}
-    ) p
-    CROSS JOIN LATERAL (${cellIndexSql(q.grid, q.cellSize)}) c
-    GROUP BY c.a, c.b, p.step
-    ORDER BY p.step, c.a, c.b`.execute(db);
+    SELECT c.a, c.b, c.step, count(*)::int AS count,
+      min(c.x) AS "minX", min(c.y) AS "minY", max(c.x) AS "maxX", max(c.y) AS "maxY"
+    FROM (${cellPointsSql(q)}) c
+    GROUP BY c.a, c.b, c.step
+    ORDER BY c.step, c.a, c.b`.execute(db);
   // pg returns float8 as numbers; count is cast in SQL. Number() guards drivers that send strings.
   return r.rows.map((row) => ({
     a: Number(row.a),
