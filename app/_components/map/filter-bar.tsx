@@ -44,20 +44,25 @@ export function FilterBar({ locale, defaultPeriod, monthDomain, organisations, a
   const [playing, setPlaying] = useState(false);
   const [copied, setCopied] = useState(false);
 
+  // The URL being navigated to, shown at once (the server answers the new URL a moment later).
+  const current = searchParams.toString();
+  const [optimistic, setOptimistic] = useState<{ base: string; next: string } | null>(null);
+  const query = optimistic && optimistic.base === current ? optimistic.next : current;
   const filters = useMemo(() => {
-    const parsed = filtersSchema.safeParse(filtersInputFrom(new URLSearchParams(searchParams.toString())));
+    const parsed = filtersSchema.safeParse(filtersInputFrom(new URLSearchParams(query)));
     return parsed.success ? parsed.data : filtersSchema.parse({});
-  }, [searchParams]);
+  }, [query]);
   const from = filters.from ?? defaultPeriod.from;
   const to = filters.to ?? defaultPeriod.to;
   const months = useMemo(() => monthsBetween(monthDomain.first, monthDomain.last), [monthDomain.first, monthDomain.last]);
   const monthIndex = Math.max(0, months.indexOf(to.slice(0, 7)));
 
   const update = (change: (p: URLSearchParams) => void) => {
-    const p = new URLSearchParams(searchParams.toString());
+    const p = new URLSearchParams(query);
     change(p);
     p.delete('lang');
     const qs = p.toString();
+    setOptimistic({ base: current, next: qs });
     startTransition(() => router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false }));
   };
   const setOrDelete = (p: URLSearchParams, key: string, value: string | null | undefined) => {
