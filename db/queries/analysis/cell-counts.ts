@@ -4,7 +4,6 @@
 // pure library put every point in the same ST_HexagonGrid (i, j).
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../schema';
-import { localMonth, localQuarter } from '../time-buckets';
 
 export type CellGrid = 'square' | 'hex';
 export type TimeStep = 'quarter' | 'month';
@@ -60,7 +59,8 @@ function incidentWhere(f: IncidentFilter): RawBuilder<boolean> {
  * levels into one expression that calls ST_X and ST_Y dozens of times per row.
  */
 function cellPointsSql(q: CellCountQuery): RawBuilder<unknown> {
-  const stepExpr = q.step === 'quarter' ? localQuarter(sql`occurred_at`) : q.step === 'month' ? localMonth(sql`occurred_at`) : sql<string | null>`NULL::text`;
+  // Rows carry the local month's first instant (cheap); the step key is written once per cell in listIncidentCellCounts.
+  const stepExpr = q.step ? sql`date_trunc(${q.step}, occurred_at AT TIME ZONE 'Europe/Stockholm')` : sql`NULL::timestamp`;
   const points = sql`SELECT ST_X(geom_3006)::float8 AS x, ST_Y(geom_3006)::float8 AS y, ${stepExpr} AS step FROM incident WHERE ${incidentWhere(q)} OFFSET 0`;
   if (q.grid === 'square') {
     const s = q.cellSize;
@@ -91,12 +91,16 @@ function cellPointsSql(q: CellCountQuery): RawBuilder<unknown> {
 export async function listIncidentCellCounts(db: Kysely<Database>, q: CellCountQuery): Promise<CellCountRow[]> {
   if (!(q.cellSize > 0)) throw new RangeError('cell size must be positive');
   if (q.categories && q.categories.length === 0) return [];
+  // The key of a local step start, as localQuarter / localMonth write it (they take a timestamptz; this is local already).
+  const stepKey = q.step === 'quarter' ? sql`to_char(g.step, 'YYYY-"Q"Q')` : q.step === 'month' ? sql`to_char(g.step, 'YYYY-MM')` : sql`NULL::text`;
   const r = await sql<CellCountRow>`
-    SELECT c.a, c.b, c.step, count(*)::int AS count,
-      min(c.x) AS "minX", min(c.y) AS "minY", max(c.x) AS "maxX", max(c.y) AS "maxY"
-    FROM (${cellPointsSql(q)}) c
-    GROUP BY c.a, c.b, c.step
-    ORDER BY c.step, c.a, c.b`.execute(db);
+    SELECT g.a, g.b, ${stepKey} AS step, g.count, g."minX", g."minY", g."maxX", g."maxY" FROM (
+      SELECT c.a, c.b, c.step, count(*)::int AS count,
+        min(c.x) AS "minX", min(c.y) AS "minY", max(c.x) AS "maxX", max(c.y) AS "maxY"
+      FROM (${cellPointsSql(q)}) c
+      GROUP BY c.a, c.b, c.step
+    ) g
+    ORDER BY g.step, g.a, g.b`.execute(db);
   // pg returns float8 as numbers; count is cast in SQL. Number() guards drivers that send strings.
   return r.rows.map((row) => ({
     a: Number(row.a),

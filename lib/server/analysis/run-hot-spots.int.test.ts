@@ -124,6 +124,27 @@ describe(`hot spots through SQL on ${testBackend()}`, () => {
     expect((await runHotSpots(h.db, { municipalityCode: code, grid: 'square', cellSize: 100, band: 200, categories: [] })).ok).toBe(false);
   });
 
+  it('steps are local Stockholm quarters and months at their edges', async () => {
+    const edge = await createTestMunicipality(h, 'Kantkommun');
+    await sql`
+      INSERT INTO incident (municipality_code, category_key, occurred_at, geom, source)
+      SELECT ${edge}, 'theft', t::timestamptz, ST_Transform(ST_SetSRID(ST_MakePoint(440000, 6340000), 3006), 4326), 'synthetic'
+      FROM unnest(ARRAY['2025-03-31T21:30:00Z', '2025-03-31T22:30:00Z', '2024-12-31T22:30:00Z', '2024-12-31T23:30:00Z']) AS t`.execute(h.db);
+    const rows = async (step: 'quarter' | 'month') =>
+      (await listIncidentCellCounts(h.db, { municipalityCode: edge, grid: 'square', cellSize: 100, step })).map((r) => [r.step, r.count]);
+    expect(await rows('quarter')).toEqual([
+      ['2024-Q4', 1],
+      ['2025-Q1', 2],
+      ['2025-Q2', 1],
+    ]);
+    expect(await rows('month')).toEqual([
+      ['2024-12', 1],
+      ['2025-01', 1],
+      ['2025-03', 1],
+      ['2025-04', 1],
+    ]);
+  });
+
   it('quarterly emerging hot spots through SQL equal findEmergingHotSpots on per-quarter counts of the same points', async () => {
     const cellSize = 250;
     const band = 600;
