@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { dbscan } from '@/lib/analysis/dbscan';
 import { createSeededRandom } from '@/lib/analysis/seeded-random';
 import { type AnalysisJob, createAnalysisJobRunner } from '@/lib/server/analysis/jobs';
+import { runHotSpots } from '@/lib/server/analysis/run-hot-spots';
 import { createTestMunicipality, getTestDatabase, testBackend } from '@/lib/testing/test-database';
 
 const N = 3000;
@@ -64,6 +65,21 @@ describe(`analysis jobs on ${testBackend()}`, () => {
       WHERE municipality_code = ${code} ORDER BY id`.execute(h.db);
     const pure = dbscan(Float64Array.from(r.rows, (p) => p.x), Float64Array.from(r.rows, (p) => p.y), { eps: 60, minPoints: 8 });
     expect(Array.from(end.result.result.labels)).toEqual(Array.from(pure.labels));
+  });
+
+  it('a hot-spot job counts, computes and ends with the same cells as runHotSpots', async () => {
+    const runner = createAnalysisJobRunner({ db: h.db });
+    const seen: AnalysisJob[] = [];
+    const spec = { municipalityCode: code, grid: 'hex', cellSize: 250, band: 600 } as const;
+    const end = await runner.waitFor(runner.submit({ kind: 'hot-spots', ...spec }, (j) => seen.push(j)).id);
+    expect(seen.map((j) => [j.state, j.phase, j.percent])).toEqual([
+      ['queued', null, 0],
+      ['running', null, 0],
+      ['running', 'counting', 0],
+      ['running', 'computing', 50],
+      ['done', 'computing', 100],
+    ]);
+    expect(end.result).toEqual({ kind: 'hot-spots', result: await runHotSpots(h.db, spec) });
   });
 
   it('cancelling a running job stops it: no result and no progress after the cancel', async () => {

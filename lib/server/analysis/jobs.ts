@@ -1,12 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { countIncidentsForAnalysis, type IncidentFilter, listIncidentPointsChunk } from '@/db/queries/analysis/cell-counts';
+import { countIncidentsForAnalysis, type IncidentFilter, listIncidentCellCounts, listIncidentPointsChunk } from '@/db/queries/analysis/cell-counts';
 import type { Database } from '@/db/schema';
 import type { DbscanResult } from '@/lib/analysis/dbscan';
 import type { HotSpotCellsResult } from '@/lib/analysis/get-hot-spot-cells';
 import { runDbscanInWorker } from '@/lib/server/analysis/dbscan-runner';
-import { type EmergingRunOptions, type EmergingRunResult, type HotSpotRunOptions, runEmergingHotSpots, runHotSpots } from '@/lib/server/analysis/run-hot-spots';
+import { type EmergingRunOptions, type EmergingRunResult, getEmergingFromCellCounts, getHotSpotsFromCellCounts, type HotSpotRunOptions } from '@/lib/server/analysis/run-hot-spots';
 
 // In-process analysis jobs: queued → running (phase, per cent) → done | failed | cancelled. One running job
 // per municipality, later ones wait in order. Points are read in short keyset chunks, so the embedded
@@ -105,17 +105,20 @@ export function createAnalysisJobRunner(options: AnalysisJobRunnerOptions): Anal
     const check = () => {
       if (signal.aborted) throw new Cancelled();
     };
+    // Hot spots: one aggregate query (only cell counts leave the database), then Gi* on a few thousand cells.
     if (spec.kind === 'hot-spots') {
       update(e, 'counting', 0);
-      const result = await runHotSpots(db, spec);
+      const rows = await listIncidentCellCounts(db, { ...spec, step: undefined });
       check();
-      return { kind: 'hot-spots', result };
+      update(e, 'computing', 50);
+      return { kind: 'hot-spots', result: getHotSpotsFromCellCounts(rows, spec) };
     }
     if (spec.kind === 'emerging') {
       update(e, 'counting', 0);
-      const result = await runEmergingHotSpots(db, spec);
+      const rows = await listIncidentCellCounts(db, spec);
       check();
-      return { kind: 'emerging', result };
+      update(e, 'computing', 50);
+      return { kind: 'emerging', result: getEmergingFromCellCounts(rows, spec) };
     }
     // DBSCAN: reading is the first 40 %, clustering in the worker the rest.
     const filter: IncidentFilter = { municipalityCode: spec.municipalityCode, from: spec.from, to: spec.to, categories: spec.categories };
