@@ -4,7 +4,8 @@ import 'server-only';
 // second factor, database sessions in httpOnly cookies, origin checks against CSRF, scrypt password
 // hashing (the library's), throttled sign-in and every sign-in written to the audit log.
 import { betterAuth } from 'better-auth';
-import { APIError, createAuthMiddleware } from 'better-auth/api';
+// isAPIError, not instanceof: bundlers can load the error class twice (seen under next dev).
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { twoFactor } from 'better-auth/plugins/two-factor';
@@ -73,7 +74,16 @@ function createAuthFor(db: Kysely<Database>, config: AuthConfig) {
       maxPasswordLength: 128,
       revokeSessionsOnPasswordReset: true,
     },
-    rateLimit: { enabled: true, storage: 'database', ...AUTH_RATE_LIMIT_SCHEMA, window: 60, max: 100 },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      ...AUTH_RATE_LIMIT_SCHEMA,
+      window: 60,
+      max: 100,
+      // Sign-in has its own throttling (./throttle.ts): the library's per-address rule (3 in 10 s) would
+      // refuse colleagues signing in behind one municipal NAT address at the start of a meeting.
+      customRules: Object.fromEntries([...THROTTLED_PATHS].map((p) => [p, false])),
+    },
     advanced: {
       cookiePrefix: 'lagesbild',
       useSecureCookies: secure,
@@ -99,6 +109,12 @@ function createAuthFor(db: Kysely<Database>, config: AuthConfig) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === '/sign-out') {
+          // Logged before it happens: afterwards the session (and with it the user) is gone.
+          const session = await getSessionFromCtx(ctx).catch(() => null);
+          if (session) await appendAuditEvent(db, { actor: session.user.email, action: 'sign_out', resource: 'session' });
+          return;
+        }
         if (!THROTTLED_PATHS.has(ctx.path)) return;
         const address = clientAddress(ctx.headers);
         const email = emailOf(ctx) || `two-factor:${address}`;
@@ -110,13 +126,13 @@ function createAuthFor(db: Kysely<Database>, config: AuthConfig) {
       }),
       after: createAuthMiddleware(async (ctx) => {
         const returned = ctx.context.returned;
-        const failed = returned instanceof APIError || (returned instanceof Response && returned.status >= 400);
+        const failed = isAPIError(returned) || (returned instanceof Response && returned.status >= 400);
         if (THROTTLED_PATHS.has(ctx.path)) {
           const address = clientAddress(ctx.headers);
           const newSession = ctx.context.newSession;
           const email = emailOf(ctx) || newSession?.user.email || `two-factor:${address}`;
           if (failed) {
-            const status = returned instanceof APIError ? returned.statusCode : (returned as Response).status;
+            const status = isAPIError(returned) ? returned.statusCode : (returned as Response).status;
             // Only wrong credentials count; malformed requests (400) and throttling (429) do not.
             if (status === 401 || status === 403) {
               await recordSignInFailure(db, { email, address });
@@ -126,8 +142,6 @@ function createAuthFor(db: Kysely<Database>, config: AuthConfig) {
             await recordSignInSuccess(db, { email, address });
             await appendAuditEvent(db, { actor: email, action: newSession ? 'sign_in' : 'sign_in_password_step', resource: 'session', details: { path: ctx.path } });
           }
-        } else if (ctx.path === '/sign-out' && !failed) {
-          await appendAuditEvent(db, { actor: ctx.context.session?.user.email ?? 'unknown', action: 'sign_out', resource: 'session' });
         } else if (ctx.path.startsWith('/callback/') && ctx.context.newSession) {
           await appendAuditEvent(db, { actor: ctx.context.newSession.user.email, action: 'sign_in', resource: 'session', details: { path: ctx.path } });
         }

@@ -2,7 +2,8 @@ import 'server-only';
 // What the sign-in pages' server actions do: each step calls better-auth (which sets or clears the
 // session cookie through its next-cookies plugin) and answers with a state the form can show.
 // Failures say nothing about which part was wrong.
-import { APIError } from 'better-auth/api';
+// isAPIError, not instanceof: bundlers can load the error class twice (seen under next dev).
+import { isAPIError } from 'better-auth/api';
 import { headers } from 'next/headers';
 import { signInInputSchema, totpCodeSchema } from '@/lib/schemas/auth';
 import { getAuth } from './get-auth';
@@ -10,7 +11,7 @@ import { getAuth } from './get-auth';
 export type SignInResult = { status: 'ok' } | { status: 'two_factor' } | { status: 'failed'; throttled: boolean; retryAfterSeconds?: number } | { status: 'invalid' };
 
 function failure(err: unknown): SignInResult {
-  if (err instanceof APIError) {
+  if (isAPIError(err)) {
     const throttled = err.statusCode === 429;
     const retry = Number(new Headers(err.headers).get('retry-after'));
     return { status: 'failed', throttled, ...(throttled && retry > 0 ? { retryAfterSeconds: retry } : {}) };
@@ -56,7 +57,7 @@ export async function startTotpEnrolment(password: unknown): Promise<EnrolmentSt
     const secret = new URL(result.totpURI).searchParams.get('secret') ?? '';
     return { status: 'ok', totpURI: result.totpURI, secret, backupCodes: result.backupCodes };
   } catch (err) {
-    if (err instanceof APIError) return { status: 'failed' };
+    if (isAPIError(err)) return { status: 'failed' };
     throw err;
   }
 }
@@ -91,7 +92,7 @@ export async function startOidcSignIn(providerId: string, callbackPath: string):
     const result = await auth.api.signInSocial({ body: { provider: providerId, callbackURL: callbackPath, errorCallbackURL: '/logga-in?fel=failed' }, headers: await headers() });
     return 'url' in result && typeof result.url === 'string' ? result.url : null;
   } catch (err) {
-    if (err instanceof APIError) return null;
+    if (isAPIError(err)) return null;
     throw err;
   }
 }
