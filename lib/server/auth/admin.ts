@@ -29,7 +29,7 @@ function adminMunicipalities(user: SignedInUser): string[] {
 
 /** For admin pages: signed in (with TOTP where required) and admin somewhere, else sign-in / 404. */
 export async function requireAdmin(): Promise<AdminContext> {
-  const user = await getSignedInUser();
+  const user = await getSignedInUser(undefined, { allowPendingTwoFactor: true });
   if (!user) redirect('/logga-in?next=%2Fadmin');
   if (needsTwoFactorEnrolment(user)) redirect('/logga-in/tvastegs/aktivera');
   const municipalities = adminMunicipalities(user);

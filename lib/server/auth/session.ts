@@ -29,15 +29,19 @@ async function readMeetingMode(requestHeaders?: Headers): Promise<boolean> {
   return (await cookies()).get(MEETING_MODE_COOKIE)?.value === '1';
 }
 
-/** The signed-in user, or null. */
-export async function getSignedInUser(requestHeaders?: Headers): Promise<SignedInUser | null> {
+/**
+ * The signed-in user, or null. A user whose role requires TOTP and who has not enrolled counts as
+ * signed out for everything but the enrolment page (`allowPendingTwoFactor`): a password alone must
+ * not reach police or municipality data through an API.
+ */
+export async function getSignedInUser(requestHeaders?: Headers, options: { allowPendingTwoFactor?: boolean } = {}): Promise<SignedInUser | null> {
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: requestHeaders ?? (await headers()) });
   if (!session) return null;
   const user = session.user as typeof session.user & { is_demo?: boolean | null; disabled?: boolean | null; twoFactorEnabled?: boolean | null };
   if (user.disabled) return null;
   const memberships = await listMemberships(await getDb(), user.id);
-  return {
+  const signedIn: SignedInUser = {
     id: user.id,
     email: user.email,
     name: user.name,
@@ -46,6 +50,7 @@ export async function getSignedInUser(requestHeaders?: Headers): Promise<SignedI
     memberships,
     meetingMode: await readMeetingMode(requestHeaders),
   };
+  return options.allowPendingTwoFactor || !needsTwoFactorEnrolment(signedIn) ? signedIn : null;
 }
 
 /** Whether this user must enrol TOTP before using the staff pages (police, municipality, admin; demo users excepted). */
@@ -66,7 +71,7 @@ export function viewerFor(user: SignedInUser, municipalityCode: string, options:
 
 /** For the (staff) layout and pages: the user, or a redirect to sign-in (or to TOTP enrolment). */
 export async function requireStaffUser(nextPath = '/karta'): Promise<SignedInUser> {
-  const user = await getSignedInUser();
+  const user = await getSignedInUser(undefined, { allowPendingTwoFactor: true });
   if (!user) redirect(`/logga-in?next=${encodeURIComponent(nextPath)}`);
   if (needsTwoFactorEnrolment(user)) redirect('/logga-in/tvastegs/aktivera');
   return user;

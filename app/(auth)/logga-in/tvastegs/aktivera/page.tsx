@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 // TOTP enrolment, required before the staff pages for police, municipality and admin roles.
 export default async function EnrolPage() {
-  const user = await getSignedInUser();
+  const user = await getSignedInUser(undefined, { allowPendingTwoFactor: true });
   if (!user) redirect('/logga-in');
   if (user.twoFactorEnabled) redirect('/karta');
   const t = authTexts(await getRequestLocale());
