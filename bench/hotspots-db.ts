@@ -102,7 +102,8 @@ async function naiveHexGiStar(h: DatabaseHandle): Promise<number> {
 }
 
 /** Our DBSCAN: keyset chunks of x/y, then the typed-array DBSCAN in a worker thread. */
-async function oursDbscan(h: DatabaseHandle): Promise<{ n: number; clusters: number }> {
+async function oursDbscan(h: DatabaseHandle): Promise<{ n: number; clusters: number; readMs: number }> {
+  const t0 = performance.now();
   const xs: Float64Array[] = [];
   const ys: Float64Array[] = [];
   let afterId: string | undefined;
@@ -113,6 +114,7 @@ async function oursDbscan(h: DatabaseHandle): Promise<{ n: number; clusters: num
     if (!c.nextAfterId) break;
     afterId = c.nextAfterId;
   }
+  const readMs = performance.now() - t0;
   const n = xs.reduce((s, a) => s + a.length, 0);
   const x = new Float64Array(n);
   const y = new Float64Array(n);
@@ -123,7 +125,7 @@ async function oursDbscan(h: DatabaseHandle): Promise<{ n: number; clusters: num
     o += a.length;
   });
   const r = await runDbscanInWorker(x, y, { eps: EPS_M, minPoints: MIN_POINTS, transfer: true });
-  return { n, clusters: r.clusterCount };
+  return { n, clusters: r.clusterCount, readMs };
 }
 
 async function postgisDbscan(h: DatabaseHandle): Promise<number> {
@@ -178,7 +180,7 @@ async function benchBackend(h: DatabaseHandle, n: number): Promise<void> {
     n: db1.n,
     ours: tDb,
     baseline: tPgDb,
-    note: `${db1.clusters} clusters (ST_ClusterDBSCAN ${pgClusters - 1} + noise); ours = chunked read + worker`,
+    note: `${db1.clusters} clusters (ST_ClusterDBSCAN ${pgClusters - 1} + noise); ours = chunked read (${db1.readMs.toFixed(0)} ms, ${CHUNK.toLocaleString('en')} a chunk) + worker`,
   });
 
   const [em, tEm] = await median3(() => runEmergingHotSpots(h.db, { municipalityCode: CODE, ...FIVE_YEARS, step: 'month', grid: 'hex', cellSize: HEX_EDGE_M, band: BAND_M }));

@@ -6,7 +6,7 @@ import type { Database } from '@/db/schema';
 import type { DbscanResult } from '@/lib/analysis/dbscan';
 import type { HotSpotCellsResult } from '@/lib/analysis/get-hot-spot-cells';
 import { runDbscanInWorker } from '@/lib/server/analysis/dbscan-runner';
-import { type EmergingRunOptions, type EmergingRunResult, getEmergingFromCellCounts, getHotSpotsFromCellCounts, type HotSpotRunOptions } from '@/lib/server/analysis/run-hot-spots';
+import { type EmergingRunOptions, type EmergingRunResult, getEmergingFromCellCounts, getHotSpotsFromCellCounts, getStudyAreaCells, type HotSpotRunOptions } from '@/lib/server/analysis/run-hot-spots';
 
 // In-process analysis jobs: queued → running (phase, per cent) → done | failed | cancelled. One running job
 // per municipality, later ones wait in order. Points are read in short keyset chunks, so the embedded
@@ -108,17 +108,19 @@ export function createAnalysisJobRunner(options: AnalysisJobRunnerOptions): Anal
     // Hot spots: one aggregate query (only cell counts leave the database), then Gi* on a few thousand cells.
     if (spec.kind === 'hot-spots') {
       update(e, 'counting', 0);
+      const studyCells = await getStudyAreaCells(db, spec);
       const rows = await listIncidentCellCounts(db, { ...spec, step: undefined });
       check();
       update(e, 'computing', 50);
-      return { kind: 'hot-spots', result: getHotSpotsFromCellCounts(rows, spec) };
+      return { kind: 'hot-spots', result: getHotSpotsFromCellCounts(rows, spec, studyCells) };
     }
     if (spec.kind === 'emerging') {
       update(e, 'counting', 0);
+      const studyCells = await getStudyAreaCells(db, spec);
       const rows = await listIncidentCellCounts(db, spec);
       check();
       update(e, 'computing', 50);
-      return { kind: 'emerging', result: getEmergingFromCellCounts(rows, spec) };
+      return { kind: 'emerging', result: getEmergingFromCellCounts(rows, spec, studyCells) };
     }
     // DBSCAN: reading is the first 40 %, clustering in the worker the rest.
     const filter: IncidentFilter = { municipalityCode: spec.municipalityCode, from: spec.from, to: spec.to, categories: spec.categories };

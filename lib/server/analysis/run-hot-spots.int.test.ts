@@ -7,6 +7,7 @@ import { type IncidentFilter, listIncidentCellCounts, listIncidentPointsChunk } 
 import { buildDistanceBandNeighbours } from '@/lib/analysis/distance-band-neighbours';
 import { findEmergingHotSpots } from '@/lib/analysis/emerging-hot-spots';
 import { getHotSpotCells } from '@/lib/analysis/get-hot-spot-cells';
+import { giStar } from '@/lib/analysis/gi-star';
 import { createSeededRandom } from '@/lib/analysis/seeded-random';
 import { binPointsToHexGrid } from '@/lib/geo/hex';
 import { runEmergingHotSpots, runHotSpots } from '@/lib/server/analysis/run-hot-spots';
@@ -122,6 +123,36 @@ describe(`hot spots through SQL on ${testBackend()}`, () => {
   it('no categories selects nothing and gives no result', async () => {
     expect(await listIncidentCellCounts(h.db, { municipalityCode: code, grid: 'square', cellSize: 100, categories: [] })).toEqual([]);
     expect((await runHotSpots(h.db, { municipalityCode: code, grid: 'square', cellSize: 100, band: 200, categories: [] })).ok).toBe(false);
+  });
+
+  it('with the municipality as study area, every square touching the outline is a cell and points outside it are left out', async () => {
+    // Outline edges off the grid lines, so the stored outline's round trip through WGS84 cannot move a cell in or out.
+    await sql`
+      INSERT INTO area (municipality_code, kind, name, geom)
+      VALUES (${code}, 'municipality', 'Analyskommun', ST_Multi(ST_Transform(ST_MakeEnvelope(436100, 6336100, 441950, 6340900, 3006), 4326)))`.execute(h.db);
+    const s = 300;
+    const r = await runHotSpots(h.db, { municipalityCode: code, grid: 'square', cellSize: s, band: 700, studyArea: 'municipality' });
+    if (!r.ok) throw new Error(r.message);
+    const expected: [number, number][] = [];
+    for (let iy = Math.floor(6336100 / s); iy <= Math.floor(6340900 / s); iy += 1) {
+      for (let ix = Math.floor(436100 / s); ix <= Math.floor(441950 / s); ix += 1) expected.push([ix, iy]);
+    }
+    expect(r.cells.map((c) => [c.a, c.b])).toEqual(expected);
+    const p = await readPoints({ municipalityCode: code });
+    const counts = new Map<string, number>();
+    p.x.forEach((x, k) => {
+      const key = `${Math.floor(x / s)},${Math.floor(p.y[k] / s)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    });
+    expect(r.cells.map((c) => c.count)).toEqual(expected.map(([ix, iy]) => counts.get(`${ix},${iy}`) ?? 0));
+    const ref = giStar({ cx: expected.map(([ix]) => (ix + 0.5) * s), cy: expected.map(([, iy]) => (iy + 0.5) * s), counts: r.cells.map((c) => c.count) }, 700);
+    if (!ref.ok) throw new Error(ref.message);
+    expect(r.cells.map((c) => c.z)).toEqual(Array.from(ref.z));
+    await sql`DELETE FROM area WHERE municipality_code = ${code} AND kind = 'municipality'`.execute(h.db);
+  });
+
+  it('the municipality as study area without an outline is refused with a message', async () => {
+    await expect(runHotSpots(h.db, { municipalityCode: code, grid: 'hex', cellSize: 250, band: 600, studyArea: 'municipality' })).rejects.toThrow(/no outline/);
   });
 
   it('steps are local Stockholm quarters and months at their edges', async () => {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { type CellCountRow, type CellGrid, type IncidentFilter, listIncidentCellCounts, listStepKeys, type TimeStep } from '@/db/queries/analysis/cell-counts';
+import { listMunicipalityStudyCells, type StudyAreaCell } from '@/db/queries/analysis/study-area-cells';
 import type { Database } from '@/db/schema';
 import { buildDistanceBandNeighbours, type NeighbourList } from '@/lib/analysis/distance-band-neighbours';
 import { MIN_INCIDENTS } from '@/lib/analysis/default-parameters';
@@ -8,7 +9,7 @@ import { type EmergingHotSpotResult, findEmergingHotSpots } from '@/lib/analysis
 import type { HotSpotCell, HotSpotCellsResult } from '@/lib/analysis/get-hot-spot-cells';
 import { giStarWithNeighbours } from '@/lib/analysis/gi-star';
 import { getSignificanceBins } from '@/lib/analysis/significance-bins';
-import { binPointsToSquareGrid } from '@/lib/geo/grid';
+import { binPointsToSquareGrid, getSquareCellCentre } from '@/lib/geo/grid';
 import { getHexCellCentre, getHexGridRange, listHexCells } from '@/lib/geo/hex';
 
 export interface HotSpotRunOptions extends IncidentFilter {
@@ -18,6 +19,11 @@ export interface HotSpotRunOptions extends IncidentFilter {
   /** Distance band, metres: centres within it (≤) are neighbours, self included. */
   band: number;
   fdr?: boolean;
+  /**
+   * 'points' (default): the rectangle of cells the points span (hexagons: touching their bounding box);
+   * 'municipality': the cells touching the municipality's outline (area of kind 'municipality').
+   */
+  studyArea?: 'points' | 'municipality';
 }
 
 /** The study area: every cell of the rectangle the points span (square) or every hexagon touching their bbox. */
@@ -36,7 +42,6 @@ export interface StudyGrid {
  * The study area from cell aggregates alone, cell for cell what lib/analysis getHotSpotCells builds from the
  * points (METHODS.md "Grids": the full rectangle, zero-count cells included). Square cells row-major from
  * (ixMin, iyMin); hexagons in ST_HexagonGrid order for the points' bounding box.
- * TODO(#6): the municipality polygon as study area (cells touching it) once municipalities carry a boundary.
  */
 export function buildStudyGrid(rows: readonly CellCountRow[], grid: CellGrid, cellSize: number): StudyGrid {
   if (rows.length === 0) throw new RangeError('no points');
@@ -86,6 +91,31 @@ export function buildStudyGrid(rows: readonly CellCountRow[], grid: CellGrid, ce
   return { grid, cellSize, a, b, cx, cy, indexOf: (ia, ib) => slot.get(`${ia},${ib}`) ?? -1 };
 }
 
+/** The study grid of given cells (e.g. those touching the municipality outline), in their order. */
+export function buildStudyGridFromCells(cells: readonly StudyAreaCell[], grid: CellGrid, cellSize: number): StudyGrid {
+  const n = cells.length;
+  const a = new Int32Array(n);
+  const b = new Int32Array(n);
+  const cx = new Float64Array(n);
+  const cy = new Float64Array(n);
+  const slot = new Map<string, number>();
+  cells.forEach((c, k) => {
+    a[k] = c.a;
+    b[k] = c.b;
+    [cx[k], cy[k]] = grid === 'square' ? getSquareCellCentre(c.a, c.b, cellSize) : getHexCellCentre(c.a, c.b, cellSize);
+    slot.set(`${c.a},${c.b}`, k);
+  });
+  return { grid, cellSize, a, b, cx, cy, indexOf: (ia, ib) => slot.get(`${ia},${ib}`) ?? -1 };
+}
+
+/** Cells of the municipality study area, or undefined for the points' rectangle; throws when there is no outline. */
+export async function getStudyAreaCells(db: Kysely<Database>, options: HotSpotRunOptions): Promise<StudyAreaCell[] | undefined> {
+  if (options.studyArea !== 'municipality') return undefined;
+  const cells = await listMunicipalityStudyCells(db, options);
+  if (cells.length === 0) throw new Error(`Municipality ${options.municipalityCode} has no outline (area of kind 'municipality') to use as study area.`);
+  return cells;
+}
+
 /** Counts of rows (of one step, or all) placed on the study grid; cells outside it are dropped as in binPointsToHexGrid. */
 export function placeCounts(study: StudyGrid, rows: readonly CellCountRow[]): Float64Array {
   const counts = new Float64Array(study.a.length);
@@ -103,17 +133,18 @@ export function placeCounts(study: StudyGrid, rows: readonly CellCountRow[]): Fl
  * TODO(#6): take a viewer instead of a municipality code and apply its permission scope.
  */
 export async function runHotSpots(db: Kysely<Database>, options: HotSpotRunOptions): Promise<HotSpotCellsResult> {
+  const studyCells = await getStudyAreaCells(db, options);
   const rows = await listIncidentCellCounts(db, { ...options, step: undefined });
-  return getHotSpotsFromCellCounts(rows, options);
+  return getHotSpotsFromCellCounts(rows, options, studyCells);
 }
 
 /** The part of runHotSpots after the database: cell counts → study grid → Gi* → bins. */
-export function getHotSpotsFromCellCounts(rows: readonly CellCountRow[], options: Pick<HotSpotRunOptions, 'grid' | 'cellSize' | 'band' | 'fdr'>): HotSpotCellsResult {
+export function getHotSpotsFromCellCounts(rows: readonly CellCountRow[], options: Pick<HotSpotRunOptions, 'grid' | 'cellSize' | 'band' | 'fdr'>, studyCells?: readonly StudyAreaCell[]): HotSpotCellsResult {
   const total = rows.reduce((s, r) => s + r.count, 0);
   if (total === 0) return { ok: false, reason: 'no-points', message: 'There are no incidents to analyse.' };
   const warnings: string[] = [];
   if (total < MIN_INCIDENTS) warnings.push(`Only ${total} incidents: hot-spot statistics need at least ${MIN_INCIDENTS} to mean much.`);
-  const study = buildStudyGrid(rows, options.grid, options.cellSize);
+  const study = studyCells ? buildStudyGridFromCells(studyCells, options.grid, options.cellSize) : buildStudyGrid(rows, options.grid, options.cellSize);
   const counts = placeCounts(study, rows);
   const r = giStarWithNeighbours(counts, buildDistanceBandNeighbours(study.cx, study.cy, options.band));
   if (!r.ok) return r;
@@ -146,15 +177,16 @@ export interface EmergingRunResult {
  * TODO(#6): take a viewer instead of a municipality code and apply its permission scope.
  */
 export async function runEmergingHotSpots(db: Kysely<Database>, options: EmergingRunOptions): Promise<EmergingRunResult | null> {
+  const studyCells = await getStudyAreaCells(db, options);
   const rows = await listIncidentCellCounts(db, options);
-  return getEmergingFromCellCounts(rows, options);
+  return getEmergingFromCellCounts(rows, options, studyCells);
 }
 
 /** The part of runEmergingHotSpots after the database. */
-export function getEmergingFromCellCounts(rows: readonly CellCountRow[], options: Omit<EmergingRunOptions, 'municipalityCode'>): EmergingRunResult | null {
+export function getEmergingFromCellCounts(rows: readonly CellCountRow[], options: Omit<EmergingRunOptions, 'municipalityCode'>, studyCells?: readonly StudyAreaCell[]): EmergingRunResult | null {
   if (rows.length === 0) return null;
   const steps = listStepKeys(options.from, options.to, options.step);
-  const study = buildStudyGrid(rows, options.grid, options.cellSize);
+  const study = studyCells ? buildStudyGridFromCells(studyCells, options.grid, options.cellSize) : buildStudyGrid(rows, options.grid, options.cellSize);
   const byStep = new Map<string, CellCountRow[]>(steps.map((s) => [s, []]));
   for (const r of rows) byStep.get(r.step ?? '')?.push(r);
   const countsPerStep = steps.map((s) => placeCounts(study, byStep.get(s) ?? []));
