@@ -59,6 +59,7 @@ test('a URL with weekday and hour filters reproduces the same points after a rel
   expect(outside).toBe(0);
   await expect(page.getByTestId('summary-incidents')).toHaveText(new Intl.NumberFormat('sv-SE').format(count));
   await page.screenshot({ path: testInfo.outputPath('filtered-desktop.png'), fullPage: true });
+  await page.getByTestId('hour-weekday').screenshot({ path: testInfo.outputPath('hour-weekday.png') });
 
   await page.reload();
   await page.waitForFunction(() => window.__lagesbild?.deckRendered === true, undefined, { timeout: 90_000 });
@@ -91,4 +92,13 @@ test('on a 390 px phone the map comes first and the panel below it, with the hea
   expect(map && bar && map.y < bar.y).toBe(true);
   expect(map!.width).toBeLessThanOrEqual(390);
   await page.screenshot({ path: testInfo.outputPath('filtered-phone.png'), fullPage: true });
+});
+
+test('hexagon and heatmap views draw the same points as density over the map', async ({ page }, testInfo) => {
+  for (const view of ['hex', 'heat'] as const) {
+    const count = await openFiltered(page, `/karta?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}&weekdays=1-7&view=${view}`);
+    expect(count).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.__lagesbild?.view)).toBe(view);
+    await page.getByTestId('situation-map').screenshot({ path: testInfo.outputPath(`view-${view}.png`) });
+  }
 });

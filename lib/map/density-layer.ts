@@ -5,12 +5,15 @@ import type { PackedPoints } from './point-pack';
 
 export const HEX_LAYER_ID = 'incidents-hex';
 export const HEAT_LAYER_ID = 'incidents-heat';
-/** Hexagon radius in metres: about a few blocks, the scale patrols and lighting work at. */
-export const HEX_RADIUS_M = 250;
+/** Hexagon radius in metres: a neighbourhood, still several pixels wide at the municipality's zoom. */
+export const HEX_RADIUS_M = 500;
 
-/** Sequential, colour-blind-safe ramp (viridis, 6 steps) for counts and density. */
+/**
+ * Sequential, colour-blind-safe ramp for counts and density: viridis without its yellow end, which
+ * vanishes on the light map (seen in the e2e screenshots).
+ */
 export const DENSITY_RAMP: [number, number, number][] = [
-  [253, 231, 37],
+  [160, 218, 57],
   [122, 209, 81],
   [34, 168, 132],
   [42, 120, 142],
@@ -30,7 +33,7 @@ export function createHexLayer(points: PackedPoints, indices: Uint32Array) {
     getPosition: (i: number) => [points.positions[i * 2], points.positions[i * 2 + 1]],
     radius: HEX_RADIUS_M,
     colorRange: DENSITY_RAMP,
-    opacity: 0.75,
+    opacity: 0.8,
     extruded: false,
     pickable: false,
     updateTriggers: { getPosition: points },
@@ -42,9 +45,11 @@ export function createHeatLayer(points: PackedPoints, indices: Uint32Array) {
     id: HEAT_LAYER_ID,
     data: indices as unknown as number[],
     getPosition: (i: number) => [points.positions[i * 2], points.positions[i * 2 + 1]],
-    radiusPixels: 28,
+    radiusPixels: 36,
+    intensity: 1.5,
+    threshold: 0.05,
     colorRange: DENSITY_RAMP,
-    opacity: 0.8,
+    opacity: 0.85,
     updateTriggers: { getPosition: points },
   });
 }

@@ -84,6 +84,13 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
   return (
     <div className={`map-page ${layout.layout}`}>
       <aside className={layout.side} aria-label={t('filters.title')}>
+        <SummaryStrip
+          locale={locale}
+          incidents={layers.includes('incidents') ? (panel.matrix?.total ?? null) : null}
+          months={layers.includes('incidents') ? (panel.trend?.months ?? null) : null}
+          unsafePlaces={panel.unsafePlaces}
+          vandalism={panel.vandalism}
+        />
         <Suspense>
           <FilterBar
             locale={locale}
@@ -93,13 +100,6 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
             areas={districts}
           />
         </Suspense>
-        <SummaryStrip
-          locale={locale}
-          incidents={layers.includes('incidents') ? (panel.matrix?.total ?? null) : null}
-          months={layers.includes('incidents') ? (panel.trend?.months ?? null) : null}
-          unsafePlaces={panel.unsafePlaces}
-          vandalism={panel.vandalism}
-        />
         {panel.matrix ? <HourWeekdayTable locale={locale} matrix={panel.matrix} /> : <p data-testid="aggregates-only">{t('summary.notAllowed')}</p>}
       </aside>
       <div className={layout.mapArea}>

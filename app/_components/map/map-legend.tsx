@@ -4,6 +4,7 @@ import { GROUP_COLORS, LEGEND_GROUPS, toCss } from '@/lib/map/palette';
 import type { PlaceSymbol } from '@/lib/map/place-features';
 import { placeSymbolUrl } from '@/lib/map/place-symbols';
 import type { MapLayer, MapView } from '@/lib/schemas/map-filters';
+import styles from './map-legend.module.css';
 
 const UNSAFE_SYMBOLS: PlaceSymbol[] = ['unsafe-open', 'unsafe-planned', 'unsafe-fixed'];
 const VANDALISM_SYMBOLS: PlaceSymbol[] = ['graffiti', 'graffiti-cleaned', 'damage', 'damage-cleaned'];
@@ -20,11 +21,11 @@ export function MapLegend({ locale, layers = ['incidents', 'unsafe', 'vandalism'
   const t = getTranslator(locale);
   const symbols = [...(layers.includes('unsafe') ? UNSAFE_SYMBOLS : []), ...(layers.includes('vandalism') ? VANDALISM_SYMBOLS : [])];
   return (
-    <section className="map-panel map-panel--legend" aria-labelledby="map-legend-title" data-testid="map-legend">
+    <section className={`map-panel map-panel--legend ${styles.legend}`} aria-labelledby="map-legend-title" data-testid="map-legend">
       {layers.includes('incidents') && view === 'points' ? (
         <>
           <h2 id="map-legend-title">{t('map.legendTitle')}</h2>
-          <ul className="map-legend">
+          <ul className={`map-legend ${styles.columns}`}>
             {LEGEND_GROUPS.map((g) => (
               <li key={g}>
                 <span className="map-legend__swatch" style={{ background: toCss(GROUP_COLORS[g]) }} aria-hidden="true" />
@@ -47,7 +48,7 @@ export function MapLegend({ locale, layers = ['incidents', 'unsafe', 'vandalism'
       {symbols.length ? (
         <>
           <h2 id={layers.includes('incidents') ? undefined : 'map-legend-title'}>{t('legend.places')}</h2>
-          <ul className="map-legend" data-testid="map-legend-places">
+          <ul className={`map-legend ${styles.columns}`} data-testid="map-legend-places">
             {symbols.map((s) => (
               <li key={s}>
                 <img src={placeSymbolUrl(s)} width={16} height={16} alt="" />
