@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { dbscan } from '@/lib/analysis/dbscan';
 import { createSeededRandom } from '@/lib/analysis/seeded-random';
 import { type AnalysisJob, createAnalysisJobRunner } from '@/lib/server/analysis/jobs';
-import { runHotSpots } from '@/lib/server/analysis/run-hot-spots';
+import { runEmergingHotSpots, runHotSpots } from '@/lib/server/analysis/run-hot-spots';
 import { createTestMunicipality, getTestDatabase, testBackend } from '@/lib/testing/test-database';
 
 const N = 3000;
@@ -80,6 +80,17 @@ describe(`analysis jobs on ${testBackend()}`, () => {
       ['done', 'computing', 100],
     ]);
     expect(end.result).toEqual({ kind: 'hot-spots', result: await runHotSpots(h.db, spec) });
+  });
+
+  it('an emerging job computes in its worker what runEmergingHotSpots computes in place', async () => {
+    const runner = createAnalysisJobRunner({ db: h.db });
+    const spec = { municipalityCode: code, from: '2025-01-01', to: '2025-12-31', step: 'month', grid: 'square', cellSize: 300, band: 700 } as const;
+    const end = await runner.waitFor(runner.submit({ kind: 'emerging', ...spec }).id);
+    expect(end.state).toBe('done');
+    if (end.result?.kind !== 'emerging' || !end.result.result) throw new Error('expected an emerging result');
+    const inPlace = await runEmergingHotSpots(h.db, spec);
+    expect(end.result.result.result).toEqual(inPlace!.result);
+    expect(end.result.result.countsPerStep).toEqual(inPlace!.countsPerStep);
   });
 
   it('cancelling a running job stops it: no result and no progress after the cancel', async () => {

@@ -6,11 +6,13 @@ import type { Database } from '@/db/schema';
 import type { DbscanResult } from '@/lib/analysis/dbscan';
 import type { HotSpotCellsResult } from '@/lib/analysis/get-hot-spot-cells';
 import { runDbscanInWorker } from '@/lib/server/analysis/dbscan-runner';
-import { type EmergingRunOptions, type EmergingRunResult, getEmergingFromCellCounts, getHotSpotsFromCellCounts, getStudyAreaCells, type HotSpotRunOptions } from '@/lib/server/analysis/run-hot-spots';
+import { runEmergingInWorker } from '@/lib/server/analysis/run-emerging-in-worker';
+import { type EmergingRunOptions, type EmergingRunResult, getHotSpotsFromCellCounts, getStudyAreaCells, type HotSpotRunOptions, prepareEmergingInput } from '@/lib/server/analysis/run-hot-spots';
 
 // In-process analysis jobs: queued → running (phase, per cent) → done | failed | cancelled. One running job
 // per municipality, later ones wait in order. Points are read in short keyset chunks, so the embedded
-// database's single connection is free between chunks for page requests; DBSCAN runs in a worker thread.
+// database's single connection is free between chunks for page requests; DBSCAN and the emerging analysis run
+// in worker threads (Gi* on one grid takes about a millisecond and runs in place).
 // State is in memory: a restart forgets jobs (the saved run is what lasts).
 
 export type AnalysisJobSpec =
@@ -120,7 +122,18 @@ export function createAnalysisJobRunner(options: AnalysisJobRunnerOptions): Anal
       const rows = await listIncidentCellCounts(db, spec);
       check();
       update(e, 'computing', 50);
-      return { kind: 'emerging', result: getEmergingFromCellCounts(rows, spec, studyCells) };
+      const input = prepareEmergingInput(rows, spec, studyCells);
+      if (!input) return { kind: 'emerging', result: null };
+      try {
+        const result = await runEmergingInWorker(
+          { countsPerStep: input.countsPerStep, neighbours: input.neighbours, options: { fdr: spec.fdr ?? true, trendAlpha: spec.trendAlpha } },
+          { signal },
+        );
+        return { kind: 'emerging', result: { ...input, result } };
+      } catch (err) {
+        if (signal.aborted) throw new Cancelled();
+        throw err;
+      }
     }
     // DBSCAN: reading is the first 40 %, clustering in the worker the rest.
     const filter: IncidentFilter = { municipalityCode: spec.municipalityCode, from: spec.from, to: spec.to, categories: spec.categories };

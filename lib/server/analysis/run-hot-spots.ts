@@ -182,8 +182,8 @@ export async function runEmergingHotSpots(db: Kysely<Database>, options: Emergin
   return getEmergingFromCellCounts(rows, options, studyCells);
 }
 
-/** The part of runEmergingHotSpots after the database. */
-export function getEmergingFromCellCounts(rows: readonly CellCountRow[], options: Omit<EmergingRunOptions, 'municipalityCode'>, studyCells?: readonly StudyAreaCell[]): EmergingRunResult | null {
+/** Steps, study grid, counts per step and neighbour lists: the input of findEmergingHotSpots. Null without incidents. */
+export function prepareEmergingInput(rows: readonly CellCountRow[], options: Omit<EmergingRunOptions, 'municipalityCode'>, studyCells?: readonly StudyAreaCell[]): Omit<EmergingRunResult, 'result'> | null {
   if (rows.length === 0) return null;
   const steps = listStepKeys(options.from, options.to, options.step);
   const study = studyCells ? buildStudyGridFromCells(studyCells, options.grid, options.cellSize) : buildStudyGrid(rows, options.grid, options.cellSize);
@@ -191,6 +191,13 @@ export function getEmergingFromCellCounts(rows: readonly CellCountRow[], options
   for (const r of rows) byStep.get(r.step ?? '')?.push(r);
   const countsPerStep = steps.map((s) => placeCounts(study, byStep.get(s) ?? []));
   const neighbours = buildDistanceBandNeighbours(study.cx, study.cy, options.band);
-  const result = findEmergingHotSpots(countsPerStep, neighbours, { fdr: options.fdr ?? true, trendAlpha: options.trendAlpha });
-  return { steps, study, countsPerStep, neighbours, result };
+  return { steps, study, countsPerStep, neighbours };
+}
+
+/** The part of runEmergingHotSpots after the database. */
+export function getEmergingFromCellCounts(rows: readonly CellCountRow[], options: Omit<EmergingRunOptions, 'municipalityCode'>, studyCells?: readonly StudyAreaCell[]): EmergingRunResult | null {
+  const input = prepareEmergingInput(rows, options, studyCells);
+  if (!input) return null;
+  const result = findEmergingHotSpots(input.countsPerStep, input.neighbours, { fdr: options.fdr ?? true, trendAlpha: options.trendAlpha });
+  return { ...input, result };
 }
