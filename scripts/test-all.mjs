@@ -18,6 +18,12 @@ function pgPort() {
   return line ? line.split(/\s+/)[2] : '5432';
 }
 
+function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
 const testDbUrl = process.env.TEST_DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${pgPort()}/postgres`;
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const vitestJson = (name) => path.join(out, `${name}.json`);
@@ -44,7 +50,11 @@ const tiers = [
   {
     name: 'e2e (Chromium)',
     cmd: [bin('playwright'), 'test', '--reporter=list,json'],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(out, 'e2e.json'), TEST_DATABASE_URL: testDbUrl },
+    env: {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(out, 'e2e.json'),
+      TEST_DATABASE_URL: testDbUrl,
+      E2E_DATABASE_URL: process.env.E2E_DATABASE_URL || withDatabase(testDbUrl, 'lagesbild_e2e'),
+    },
     report: 'playwright',
     needs: 'build',
   },
