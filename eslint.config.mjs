@@ -29,14 +29,18 @@ export default tseslint.config(
   },
   {
     files: ['app/(public)/**/*.ts', 'app/(public)/**/*.tsx', 'app/api/public/**/*.ts'],
-    rules: restrict(
-      [...dbPatterns, '@/lib/server', '@/lib/server/!(public)', '@/lib/server/!(public)/**'],
-      'Public pages and routes reach data only through lib/server/public (DESIGN.md §8).',
-    ),
-  },
-  {
-    files: ['lib/server/public/**/*.ts'],
-    rules: restrict(['@/lib/server/!(public)', '@/lib/server/!(public)/**', '../!(public)*'], 'lib/server/public uses only public-safe code.'),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: dbPatterns, message: 'Public pages and routes reach data only through lib/server/public (DESIGN.md §8).' },
+            // Anything in lib/server except lib/server/public.
+            { regex: '^@/lib/server(/(?!public(/|$)).*)?$', message: 'Public pages and routes reach data only through lib/server/public (DESIGN.md §8).' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['db/migrations/**/*.ts'],
