@@ -8,13 +8,14 @@ import { cliActor } from './audit';
 import type { Io } from './main';
 
 export const USERS_USAGE = `lagesbild users list [--municipality CODE]
-lagesbild users create --email E --name N [--password P | --password-env VAR] [--municipality CODE --role R [--organisation UUID]]
+lagesbild users create --email E --name N [--password P | --password-env VAR | --oidc-only] [--municipality CODE --role R [--organisation UUID]]
 lagesbild users add-role --email E --municipality CODE --role R [--organisation UUID]
 lagesbild users remove-role --email E --municipality CODE --role R
 lagesbild users reset-password --email E [--password P | --password-env VAR]
 lagesbild users disable|enable --email E
 All take --as USER (the actor in the audit log; default the OS user). Roles: admin, police, municipality, partner, council.
-Without --password a random password is generated and printed once.`;
+Without --password a random password is generated and printed once; --oidc-only creates no password
+(the user signs in through a configured identity provider only).`;
 
 const SUBCOMMANDS = ['list', 'create', 'add-role', 'remove-role', 'reset-password', 'disable', 'enable', 'help'] as const;
 
@@ -28,6 +29,7 @@ const argsSchema = z
     role: z.string().optional(),
     organisation: z.string().optional(),
     as: z.string().trim().min(1).max(100).optional(),
+    'oidc-only': z.boolean().optional(),
   })
   .strict();
 
@@ -50,7 +52,7 @@ export async function runUsersCommand(argv: string[], io: Io): Promise<number> {
       args: rest,
       strict: true,
       allowPositionals: false,
-      options: { email: str, name: str, password: str, 'password-env': str, municipality: str, role: str, organisation: str, as: str },
+      options: { email: str, name: str, password: str, 'password-env': str, municipality: str, role: str, organisation: str, as: str, 'oidc-only': { type: 'boolean' } },
     }));
   } catch (err) {
     throw new UsageError((err as Error).message);
@@ -86,7 +88,7 @@ export async function runUsersCommand(argv: string[], io: Io): Promise<number> {
           return 0;
         }
         case 'create': {
-          const { password, generated } = passwordFrom();
+          const { password, generated } = args['oidc-only'] ? { password: undefined, generated: false } : passwordFrom();
           const memberships = args.role || args.municipality ? [membership()] : [];
           const user = await manage.createUser(h.db, await createConfiguredAuth(h.db), { email: need(args.email, '--email'), name: need(args.name, '--name'), password, memberships }, { actor });
           io.stdout(`Created ${user.email}${generated ? `; password (shown once): ${password}` : ''}\n`);

@@ -57,7 +57,8 @@ export const membershipRefSchema = z.object({ municipality_code: municipalityCod
 export const userCreateInputSchema = z.object({
   email: emailSchema,
   name: z.string().trim().min(1, 'name is required').max(200, 'name is too long'),
-  password: passwordSchema,
+  /** Omitted: the user signs in only through an OpenID Connect provider (no password at all). */
+  password: z.preprocess((v) => (v === '' ? undefined : v), passwordSchema.optional()),
   memberships: z.array(membershipInputSchema).max(100).default([]),
 });
 export type UserCreateInput = z.input<typeof userCreateInputSchema>;

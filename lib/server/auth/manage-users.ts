@@ -27,9 +27,10 @@ export async function createUser(db: Kysely<Database>, auth: LagesbildAuth, inpu
   const data = userCreateInputSchema.parse(input);
   if (await findUserByEmail(db, data.email)) throw new UserExistsError(data.email);
   const ctx = await auth.$context;
-  const hash = await ctx.password.hash(data.password);
   const user = await ctx.internalAdapter.createUser({ email: data.email, name: data.name, emailVerified: true }, { method: 'admin' });
-  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: hash });
+  if (data.password) {
+    await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: await ctx.password.hash(data.password) });
+  }
   if (options.isDemo) await setUserFlags(db, user.id, { is_demo: true });
   for (const m of data.memberships) await insertMembership(db, { user_id: user.id, ...m });
   await appendAuditEvent(db, {

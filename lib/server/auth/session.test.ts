@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { heldRolesIn, needsTwoFactorEnrolment, type SignedInUser } from './session';
 
-const base: SignedInUser = { id: 'u', email: 'a@example.se', name: 'A', isDemo: false, twoFactorEnabled: false, memberships: [], meetingMode: false };
+const base: SignedInUser = { id: 'u', email: 'a@example.se', name: 'A', isDemo: false, twoFactorEnabled: false, hasPassword: true, memberships: [], meetingMode: false };
 const member = (role: string, municipality_code = '0683', organisation_id: string | null = 'org') => ({ municipality_code, role, organisation_id, organisation_name: null });
 
 describe('two-factor requirement', () => {
@@ -12,6 +12,10 @@ describe('two-factor requirement', () => {
 
   it('one such role anywhere is enough to require it', () => {
     expect(needsTwoFactorEnrolment({ ...base, memberships: [member('council'), member('police', '0684')] })).toBe(true);
+  });
+
+  it('users without a password (identity provider only) rely on the provider and are not sent to enrolment', () => {
+    expect(needsTwoFactorEnrolment({ ...base, hasPassword: false, memberships: [member('police')] })).toBe(false);
   });
 
   it('enrolled users and demo users are not sent to enrolment', () => {

@@ -3,7 +3,7 @@ import 'server-only';
 // works with. Roles are read from the database on every request: a revoked role takes effect at once.
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { listMemberships, type MembershipRow } from '@/db/queries/auth/users';
+import { findUserById, listMemberships, type MembershipRow } from '@/db/queries/auth/users';
 import { type Role, ROLES_REQUIRING_TWO_FACTOR, roleSchema } from '@/lib/schemas/auth';
 import { getDb } from '@/lib/server/db';
 import type { HeldRole } from '@/lib/server/permissions/permission-table';
@@ -16,6 +16,8 @@ export interface SignedInUser {
   name: string;
   isDemo: boolean;
   twoFactorEnabled: boolean;
+  /** Has a password: users without one sign in only through an identity provider, whose MFA applies. */
+  hasPassword: boolean;
   memberships: MembershipRow[];
   /** Meeting mode (a shared screen in a joint meeting): only `joint` records, whatever the roles allow. */
   meetingMode: boolean;
@@ -40,22 +42,28 @@ export async function getSignedInUser(requestHeaders?: Headers, options: { allow
   if (!session) return null;
   const user = session.user as typeof session.user & { is_demo?: boolean | null; disabled?: boolean | null; twoFactorEnabled?: boolean | null };
   if (user.disabled) return null;
-  const memberships = await listMemberships(await getDb(), user.id);
+  const db = await getDb();
+  const [memberships, row] = await Promise.all([listMemberships(db, user.id), findUserById(db, user.id)]);
   const signedIn: SignedInUser = {
     id: user.id,
     email: user.email,
     name: user.name,
     isDemo: Boolean(user.is_demo),
     twoFactorEnabled: Boolean(user.twoFactorEnabled),
+    hasPassword: row?.has_password ?? false,
     memberships,
     meetingMode: await readMeetingMode(requestHeaders),
   };
   return options.allowPendingTwoFactor || !needsTwoFactorEnrolment(signedIn) ? signedIn : null;
 }
 
-/** Whether this user must enrol TOTP before using the staff pages (police, municipality, admin; demo users excepted). */
+/**
+ * Whether this user must enrol TOTP before using the staff pages: police, municipality and admin roles
+ * with a password. Demo users are excepted (their passwords are public), and so are users without a
+ * password, who sign in only through an identity provider whose own MFA is the second factor.
+ */
 export function needsTwoFactorEnrolment(user: SignedInUser): boolean {
-  if (user.isDemo || user.twoFactorEnabled) return false;
+  if (user.isDemo || user.twoFactorEnabled || !user.hasPassword) return false;
   return user.memberships.some((m) => (ROLES_REQUIRING_TWO_FACTOR as readonly string[]).includes(m.role));
 }
 

@@ -112,7 +112,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
           Namn <input name="name" required />
         </label>
         <label>
-          Lösenord <input name="password" type="password" autoComplete="new-password" minLength={12} required />
+          Lösenord (tomt: loggar bara in via organisationens identitetstjänst){' '}
+          <input name="password" type="password" autoComplete="new-password" minLength={12} />
         </label>
         <div>
           <MembershipFields municipalities={admin.municipalities} organisations={organisations} />
