@@ -30,6 +30,8 @@ const chromiumArgs = [
 ];
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
+// react-server: the demo users are made by lib/server code, which is guarded by `server-only`.
+const prepare = 'node --conditions=react-server --import tsx e2e/support/prepare-database.ts';
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export default defineConfig({
@@ -60,9 +62,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `${bin('tsx')} e2e/support/prepare-database.ts postgres ${quote(databaseUrl)} && exec ${bin('next')} start -p ${POSTGRES_PORT}`,
+      command: `${prepare} postgres ${quote(databaseUrl)} && exec ${bin('next')} start -p ${POSTGRES_PORT}`,
       url: `http://127.0.0.1:${POSTGRES_PORT}/api/health`,
-      env: { DATABASE_URL: databaseUrl, LAGESBILD_DEMO: 'off', NEXT_TELEMETRY_DISABLED: '1' },
+      env: { DATABASE_URL: databaseUrl, LAGESBILD_DEMO: 'off', LAGESBILD_BASE_URL: `http://127.0.0.1:${POSTGRES_PORT}`, NEXT_TELEMETRY_DISABLED: '1' },
       reuseExistingServer: false,
       timeout: 240_000,
       stdout: 'pipe',
@@ -71,10 +73,16 @@ export default defineConfig({
     ...(withPglite
       ? [
           {
-            command: `${bin('tsx')} e2e/support/prepare-database.ts pglite ${quote(pgliteDir)} && exec ${bin('next')} start -p ${PGLITE_PORT}`,
+            command: `${prepare} pglite ${quote(pgliteDir)} && exec ${bin('next')} start -p ${PGLITE_PORT}`,
             // The page itself, not /api/health: it answers at once while PGlite is still starting.
             url: `http://127.0.0.1:${PGLITE_PORT}/karta`,
-            env: { DATABASE_URL: '', LAGESBILD_DATA_DIR: pgliteDir, LAGESBILD_DEMO: 'off', NEXT_TELEMETRY_DISABLED: '1' },
+            env: {
+              DATABASE_URL: '',
+              LAGESBILD_DATA_DIR: pgliteDir,
+              LAGESBILD_DEMO: 'off',
+              LAGESBILD_BASE_URL: `http://127.0.0.1:${PGLITE_PORT}`,
+              NEXT_TELEMETRY_DISABLED: '1',
+            },
             reuseExistingServer: false,
             timeout: 240_000,
             stdout: 'pipe' as const,

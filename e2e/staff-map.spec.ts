@@ -4,6 +4,12 @@ import { expect, test } from '@playwright/test';
 import { CATEGORIES } from '@/lib/domain/categories';
 import { unpackPoints } from '@/lib/map/point-pack';
 import { E2E_PERIOD, MAP_URL, mapCanvasPixels, openMapAndWait } from './support/map-page';
+import { signInAs } from './support/sign-in';
+
+// The police demo user sees every joint record as an exact point.
+test.beforeEach(async ({ page, baseURL }) => {
+  await signInAs(page, 'police', baseURL!);
+});
 
 test('the map draws every incident the API returned, in WebGL @smoke', async ({ page }, testInfo) => {
   const { points, flags } = await openMapAndWait(page);
@@ -53,8 +59,10 @@ test('the map page has no serious accessibility violations', async ({ page }) =>
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
-test('the points API sends only categories of normal sensitivity', async ({ request }) => {
-  const res = await request.get(`/api/v1/incidents/points?municipality=0683&from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}`);
+test('the points API sends a partner only categories of normal sensitivity', async ({ page, baseURL }) => {
+  // Police see sensitive records they own (DESIGN §2); a partner never does.
+  await signInAs(page, 'partner', baseURL!);
+  const res = await page.request.get(`/api/v1/incidents/points?municipality=0683&from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}`);
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toBe('application/octet-stream');
   const points = unpackPoints(await res.body());
@@ -63,11 +71,11 @@ test('the points API sends only categories of normal sensitivity', async ({ requ
   expect(Number(res.headers()['x-point-count'])).toBe(points.count);
 });
 
-test('a bbox narrows the points to the box', async ({ request }) => {
+test('a bbox narrows the points to the box', async ({ page }) => {
   // Värnamo town centre only.
   const bbox = [14.0, 57.16, 14.1, 57.21];
-  const res = await request.get(`/api/v1/incidents/points?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}&bbox=${bbox.join(',')}`);
-  const all = unpackPoints(await (await request.get(`/api/v1/incidents/points?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}`)).body());
+  const res = await page.request.get(`/api/v1/incidents/points?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}&bbox=${bbox.join(',')}`);
+  const all = unpackPoints(await (await page.request.get(`/api/v1/incidents/points?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}`)).body());
   const points = unpackPoints(await res.body());
   expect(points.count).toBeGreaterThan(0);
   expect(points.count).toBeLessThan(all.count);
@@ -77,8 +85,8 @@ test('a bbox narrows the points to the box', async ({ request }) => {
   }
 });
 
-test('bad filter parameters get a 400 with the zod issues', async ({ request }) => {
-  const res = await request.get('/api/v1/incidents/points?from=2025-02-30&bbox=1,2,3');
+test('bad filter parameters get a 400 with the zod issues', async ({ page }) => {
+  const res = await page.request.get('/api/v1/incidents/points?from=2025-02-30&bbox=1,2,3');
   expect(res.status()).toBe(400);
   const body = await res.json();
   expect(body.error.code).toBe('invalid_request');

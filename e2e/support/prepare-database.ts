@@ -1,6 +1,6 @@
 // Builds the database a Playwright web server runs on: fresh, migrated and seeded.
-//   tsx e2e/support/prepare-database.ts postgres <url>   drops and recreates the database in <url>
-//   tsx e2e/support/prepare-database.ts pglite <dir>     wipes <dir> and creates an embedded database there
+//   node --conditions=react-server --import tsx e2e/support/prepare-database.ts postgres <url>   drops and recreates the database in <url>
+//   … pglite <dir>     wipes <dir> and creates an embedded database there
 // Seed: the Värnamo demo (db/seed/demo, until 2026-01-01) when it exists, else e2e/fixtures; force the
 // small fixture with E2E_SEED=fixture. Runs before `next start` in the webServer command, because
 // Playwright starts web servers before globalSetup.
@@ -28,15 +28,22 @@ async function loadSeedDemo(): Promise<SeedDemo | null> {
   return mod.seedDemo ?? null;
 }
 
+/** The README's demo users, made by the product's own code (needs the react-server condition). */
+async function createUsers(db: Kysely<Database>): Promise<number> {
+  const { createDemoUsers } = await import('@/lib/server/auth/demo-users');
+  const { createConfiguredAuth } = await import('@/lib/server/auth/get-auth');
+  return createDemoUsers(db, await createConfiguredAuth(db), { actor: 'e2e' });
+}
+
 async function seed(db: Kysely<Database>): Promise<string> {
   await syncCategories(db);
   const seedDemo = await loadSeedDemo();
   if (seedDemo) {
     await seedDemo(db, { seed: 1, until: DEMO_UNTIL });
-    return 'demo';
+    return `demo, ${await createUsers(db)} demo users`;
   }
   const s = await seedMapFixture(db);
-  return `fixture (${s.incidents} incidents, ${s.visibleInPeriod} visible in 2025)`;
+  return `fixture (${s.incidents} incidents, ${s.visibleInPeriod} visible in 2025), ${await createUsers(db)} demo users`;
 }
 
 async function main(): Promise<void> {
@@ -72,7 +79,8 @@ async function main(): Promise<void> {
       // The smoke run stays small: the full demo on PGlite takes minutes.
       await syncCategories(h.db);
       const s = await seedMapFixture(h.db);
-      console.log(`e2e: PGlite folder ${target} ready with fixture (${s.incidents} incidents) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const users = await createUsers(h.db);
+      console.log(`e2e: PGlite folder ${target} ready with fixture (${s.incidents} incidents), ${users} demo users in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } finally {
       await h.close();
     }
