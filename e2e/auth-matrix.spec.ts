@@ -29,6 +29,7 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome> }>
   '(staff)/admin/anvandare/page.tsx': { url: '/admin/anvandare', expect: adminPage },
   '(staff)/admin/organisationer/page.tsx': { url: '/admin/organisationer', expect: adminPage },
   '(staff)/admin/logg/page.tsx': { url: '/admin/logg', expect: adminPage },
+  '(staff)/admin/publicering/page.tsx': { url: '/admin/publicering', expect: adminPage },
   '(auth)/logga-in/page.tsx': { url: '/logga-in', expect: all(200) },
   '(auth)/logga-in/tvastegs/page.tsx': { url: '/logga-in/tvastegs', expect: all(200) },
   '(auth)/logga-in/tvastegs/aktivera/page.tsx': { url: '/logga-in/tvastegs/aktivera', expect: { ...all(200), 'signed-out': 'signin' } },
@@ -58,6 +59,7 @@ const ACTIONS: Record<string, string> = {
   '(staff)/admin/actions.ts#resetPasswordAction': 'admin of a municipality where the user holds a role',
   '(staff)/admin/actions.ts#setDisabledAction': 'admin of a municipality where the user holds a role; not oneself',
   '(staff)/admin/actions.ts#createOrganisationAction': 'admin in the municipality',
+  '(staff)/admin/publicering/actions.ts#publishQuarterAction': 'admin in the municipality; the disclosure audit must pass',
   '(staff)/admin/actions.ts#verifyAuditAction': 'admin',
 };
 

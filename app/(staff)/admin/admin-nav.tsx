@@ -1,10 +1,11 @@
 /** The admin section's own navigation (plain links). */
-export function AdminNav({ current }: { current: 'start' | 'users' | 'organisations' | 'log' }) {
+export function AdminNav({ current }: { current: 'start' | 'users' | 'organisations' | 'log' | 'publication' }) {
   const links = [
     ['start', '/admin', 'Översikt'],
     ['users', '/admin/anvandare', 'Användare och roller'],
     ['organisations', '/admin/organisationer', 'Organisationer'],
     ['log', '/admin/logg', 'Logg'],
+    ['publication', '/admin/publicering', 'Publicering'],
   ] as const;
   return (
     <nav aria-label="Administration" style={{ display: 'flex', gap: '1rem', margin: '1rem 0' }}>
