@@ -45,22 +45,38 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome> }>
   'api/v1/admin/audit/export/route.ts': { url: '/api/v1/admin/audit/export?action=sign_in', expect: { ...all(403), 'signed-out': 401, admin: 200 } },
 };
 
-/** Server actions (file#export) and the check each makes before it changes anything. */
-const ACTIONS: Record<string, string> = {
-  '(auth)/logga-in/actions.ts#signInAction': 'public: throttled password sign-in',
-  '(auth)/logga-in/actions.ts#verifyCodeAction': 'pending two-factor cookie',
-  '(auth)/logga-in/actions.ts#enrolmentAction': 'session + password again',
-  '(auth)/logga-in/actions.ts#signOutAction': 'session (none: no effect)',
-  '(auth)/logga-in/actions.ts#oidcSignInAction': 'public: starts the provider redirect',
-  '(auth)/logga-in/actions.ts#setMeetingModeAction': 'narrows only (cookie); audited when signed in',
-  '(staff)/admin/actions.ts#createUserAction': 'admin in the membership municipality',
-  '(staff)/admin/actions.ts#grantRoleAction': 'admin in the municipality',
-  '(staff)/admin/actions.ts#revokeRoleAction': 'admin in the municipality',
-  '(staff)/admin/actions.ts#resetPasswordAction': 'admin of a municipality where the user holds a role',
-  '(staff)/admin/actions.ts#setDisabledAction': 'admin of a municipality where the user holds a role; not oneself',
-  '(staff)/admin/actions.ts#createOrganisationAction': 'admin in the municipality',
-  '(staff)/admin/publicering/actions.ts#publishQuarterAction': 'admin in the municipality; the disclosure audit must pass',
-  '(staff)/admin/actions.ts#verifyAuditAction': 'admin',
+/** What a server action answered: where its redirect went, or the status when it did not redirect. */
+type ActionOutcome = 'signin' | 'refused' | 'done' | number;
+
+interface ActionEntry {
+  /** The check it makes before it changes anything. */
+  check: string;
+  /** Form fields sent: chosen so that even an allowed caller changes nothing (invalid input, or a no-op). */
+  form: Record<string, string>;
+  expect: Record<Audience, ActionOutcome>;
+}
+
+const admins = (o: ActionOutcome): Record<Audience, ActionOutcome> => ({ ...all('signin' as never), admin: o }) as Record<Audience, ActionOutcome>;
+
+/**
+ * Every server action (file#export), called through the no-JavaScript form path with a real session per
+ * role. 'signin': sent to sign-in; 'refused': back with an error (fel=); 'done': back without one.
+ */
+const ACTIONS: Record<string, ActionEntry> = {
+  '(auth)/logga-in/actions.ts#signInAction': { check: 'public: throttled password sign-in', form: { email: 'nobody@matrix.example', password: 'wrong-password', next: '/karta' }, expect: all('signin' as never) as Record<Audience, ActionOutcome> },
+  '(auth)/logga-in/actions.ts#verifyCodeAction': { check: 'pending two-factor cookie', form: { code: '000000' }, expect: all('signin' as never) as Record<Audience, ActionOutcome> },
+  '(auth)/logga-in/actions.ts#enrolmentAction': { check: 'session + password again', form: { password: 'wrong-password' }, expect: all(200 as never) as Record<Audience, ActionOutcome> },
+  '(auth)/logga-in/actions.ts#signOutAction': { check: 'session (none: no effect)', form: {}, expect: all('signin' as never) as Record<Audience, ActionOutcome> },
+  '(auth)/logga-in/actions.ts#oidcSignInAction': { check: 'public: starts the provider redirect', form: { provider: 'no-such-provider', next: '/karta' }, expect: all('signin' as never) as Record<Audience, ActionOutcome> },
+  '(auth)/logga-in/actions.ts#setMeetingModeAction': { check: 'narrows only (cookie); audited when signed in', form: { on: '0', next: '/karta' }, expect: all('done' as never) as Record<Audience, ActionOutcome> },
+  '(staff)/admin/actions.ts#createUserAction': { check: 'admin in the membership municipality', form: { email: 'not-an-email', name: '', municipality_code: '0683', role: 'police' }, expect: admins('refused') },
+  '(staff)/admin/actions.ts#grantRoleAction': { check: 'admin in the municipality', form: { email: 'nobody@matrix.example', municipality_code: '0683', role: 'police' }, expect: admins('refused') },
+  '(staff)/admin/actions.ts#revokeRoleAction': { check: 'admin in the municipality', form: { email: 'nobody@matrix.example', municipality_code: '0683', role: 'police' }, expect: admins('refused') },
+  '(staff)/admin/actions.ts#resetPasswordAction': { check: 'admin of a municipality where the user holds a role', form: { email: 'nobody@matrix.example', password: 'x' }, expect: admins('refused') },
+  '(staff)/admin/actions.ts#setDisabledAction': { check: 'admin of a municipality where the user holds a role; not oneself', form: { email: 'nobody@matrix.example', disabled: '1' }, expect: admins('refused') },
+  '(staff)/admin/actions.ts#createOrganisationAction': { check: 'admin in the municipality', form: { municipality_code: '0683', name: '', kind: 'no-such-kind' }, expect: admins('refused') },
+  '(staff)/admin/publicering/actions.ts#publishQuarterAction': { check: 'admin in the municipality; the disclosure audit must pass', form: { municipality_code: '0683', quarter: 'not-a-quarter', audience: 'public' }, expect: admins('refused') },
+  '(staff)/admin/actions.ts#verifyAuditAction': { check: 'admin', form: {}, expect: admins('done') },
 };
 
 const DEMO: Record<Exclude<Audience, 'signed-out'>, { email: string; password: string; orgKind: string | null }> = {
@@ -134,6 +150,48 @@ test.describe('with a real session per role', () => {
         const res = await contexts.get(audience)!.get(entry.url, { maxRedirects: 0 });
         const location = res.headers().location ?? '';
         got[audience] = res.status() >= 300 && res.status() < 400 ? (location.includes('/logga-in') ? 'signin' : 'redirect') : res.status();
+      }
+      expect(got).toEqual(entry.expect);
+    });
+  }
+
+  // Server actions through the form path a browser without JavaScript uses: `$ACTION_ID_<id>` names the
+  // action (ids from the build's server-reference manifest), posted to a page that imports it.
+  const manifest = JSON.parse(fs.readFileSync(path.resolve('.next/server/server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
+  };
+  const pageUrl = (worker: string) => worker.replace(/^app/, '').replace(/\/\([^)]+\)/g, '').replace(/\/page$/, '') || '/';
+
+  for (const [key, entry] of Object.entries(ACTIONS)) {
+    test(`server action ${key} answers each role as the matrix says`, async ({ baseURL }) => {
+      const [file, name] = key.split('#');
+      const found = Object.entries(manifest.node).find(([, v]) => v.filename === `app/${file}` && v.exportedName === name);
+      expect(found, `${key} in the build's server-reference manifest`).toBeTruthy();
+      const [id, ref] = found!;
+      const url = pageUrl(Object.keys(ref.workers)[0]);
+      const got: Record<string, ActionOutcome> = {};
+      for (const audience of AUDIENCES) {
+        // A fresh session per call: sign-out and meeting mode change the session they run in.
+        const ctx = await request.newContext({ baseURL });
+        try {
+          if (audience !== 'signed-out') {
+            const u = DEMO[audience];
+            const signIn = await ctx.post('/api/auth/sign-in/email', { data: { email: u.email, password: u.password }, headers: { origin: baseURL! } });
+            expect(signIn.status(), `sign-in as ${audience}`).toBe(200);
+          }
+          const res = await ctx.post(url, { multipart: { [`$ACTION_ID_${id}`]: '', ...entry.form }, headers: { origin: baseURL! }, maxRedirects: 0 });
+          const location = res.headers().location ?? '';
+          got[audience] =
+            res.status() >= 300 && res.status() < 400
+              ? location.includes('/logga-in')
+                ? 'signin'
+                : location.includes('fel=')
+                  ? 'refused'
+                  : 'done'
+              : res.status();
+        } finally {
+          await ctx.dispose();
+        }
       }
       expect(got).toEqual(entry.expect);
     });

@@ -38,6 +38,9 @@ export async function verifyCodeAction(formData: FormData): Promise<void> {
 export type EnrolmentState = { step: 'password'; error?: boolean } | { step: 'confirm'; secret: string; totpURI: string; backupCodes: string[]; error?: boolean };
 
 export async function enrolmentAction(state: EnrolmentState, formData: FormData): Promise<EnrolmentState> {
+  // Posted without the page's state (no JavaScript, or by hand) it arrives as (formData) alone: start over
+  // instead of failing with a 500.
+  if (!(formData instanceof FormData) || typeof state !== 'object' || state === null || !('step' in state)) return { step: 'password', error: true };
   if (state.step === 'password') {
     const started: EnrolmentStart = await startTotpEnrolment(formData.get('password'));
     return started.status === 'ok' ? { step: 'confirm', secret: started.secret, totpURI: started.totpURI, backupCodes: started.backupCodes } : { step: 'password', error: true };
