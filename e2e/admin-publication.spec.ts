@@ -5,8 +5,7 @@ import { signInAs } from './support/sign-in';
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeEach(async ({ page, baseURL }, testInfo) => {
-  test.skip(testInfo.project.name !== 'postgres', 'runs on the demo data of the PostgreSQL server');
+test.beforeEach(async ({ page, baseURL }) => {
   await signInAs(page, 'admin', baseURL!);
 });
 

@@ -5,9 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, expect, request, test } from '@playwright/test';
-import { hashPassword } from 'better-auth/crypto';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 
 type Audience = 'signed-out' | 'admin' | 'police' | 'municipality' | 'partner' | 'council';
 /** A status, or 'signin': a redirect to the sign-in page, or 'redirect': any other redirect. */
@@ -112,22 +109,8 @@ test('every server action is listed with the check it makes', () => {
 test.describe('with a real session per role', () => {
   const contexts = new Map<Audience, APIRequestContext>();
 
-  test.beforeAll(async ({ baseURL }, testInfo) => {
-    test.skip(testInfo.project.name !== 'postgres', 'the PGlite data folder belongs to its server process');
-    const url = process.env.E2E_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/lagesbild_e2e';
-    const db = new Kysely<Record<string, Record<string, unknown>>>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
-    try {
-      for (const [role, u] of Object.entries(DEMO)) {
-        if ((await sql<{ n: number }>`SELECT count(*)::int AS n FROM auth_user WHERE email = ${u.email}`.execute(db)).rows[0].n > 0) continue;
-        const id = crypto.randomUUID();
-        const org = u.orgKind ? (await sql<{ id: string }>`SELECT id FROM organisation WHERE municipality_code = '0683' AND kind = ${u.orgKind} ORDER BY name LIMIT 1`.execute(db)).rows[0]?.id : null;
-        await sql`INSERT INTO auth_user (id, name, email, email_verified, is_demo) VALUES (${id}, ${role}, ${u.email}, true, true)`.execute(db);
-        await sql`INSERT INTO auth_account (id, user_id, account_id, provider_id, password) VALUES (${crypto.randomUUID()}, ${id}, ${id}, 'credential', ${await hashPassword(u.password)})`.execute(db);
-        await sql`INSERT INTO role_membership (user_id, municipality_code, role, organisation_id) VALUES (${id}, '0683', ${role}, ${org ?? null})`.execute(db);
-      }
-    } finally {
-      await db.destroy();
-    }
+  test.beforeAll(async ({ baseURL }) => {
+    // The demo users exist on every e2e server (e2e/support/prepare-database.ts).
     for (const audience of AUDIENCES) {
       const ctx = await request.newContext({ baseURL });
       if (audience !== 'signed-out') {

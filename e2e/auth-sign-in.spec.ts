@@ -3,9 +3,6 @@
 // The demo users (README "Demo users") are ensured in the PostgreSQL e2e database before the tests, with
 // the library's own password hashing, so the spec does not depend on how the database was seeded.
 import { expect, type Page, test } from '@playwright/test';
-import { hashPassword } from 'better-auth/crypto';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 
 const DEMO = [
   { email: 'admin@demo.lagesbild.example', password: 'demo-admin-0683', role: 'admin', orgKind: null, admin: true },
@@ -19,26 +16,7 @@ const MUNICIPALITY = '0683';
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async ({}, testInfo) => {
-  test.skip(testInfo.project.name !== 'postgres', 'the PGlite data folder belongs to its server process');
-  const url = process.env.E2E_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/lagesbild_e2e';
-  const db = new Kysely<Record<string, Record<string, unknown>>>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
-  try {
-    for (const u of DEMO) {
-      const exists = await sql<{ n: number }>`SELECT count(*)::int AS n FROM auth_user WHERE email = ${u.email}`.execute(db);
-      if (exists.rows[0].n > 0) continue;
-      const id = crypto.randomUUID();
-      const org = u.orgKind
-        ? (await sql<{ id: string }>`SELECT id FROM organisation WHERE municipality_code = ${MUNICIPALITY} AND kind = ${u.orgKind} ORDER BY name LIMIT 1`.execute(db)).rows[0]?.id
-        : null;
-      await sql`INSERT INTO auth_user (id, name, email, email_verified, is_demo) VALUES (${id}, ${u.role}, ${u.email}, true, true)`.execute(db);
-      await sql`INSERT INTO auth_account (id, user_id, account_id, provider_id, password) VALUES (${crypto.randomUUID()}, ${id}, ${id}, 'credential', ${await hashPassword(u.password)})`.execute(db);
-      await sql`INSERT INTO role_membership (user_id, municipality_code, role, organisation_id) VALUES (${id}, ${MUNICIPALITY}, ${u.role}, ${org ?? null})`.execute(db);
-    }
-  } finally {
-    await db.destroy();
-  }
-});
+// The demo users exist on every e2e server: e2e/support/prepare-database.ts makes them with the product's code.
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/logga-in');

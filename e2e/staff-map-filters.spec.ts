@@ -39,8 +39,7 @@ async function matrixTotal(page: Page): Promise<{ total: number; rowSum: number;
   return { total, rowSum, cellSum: cells.reduce((a, b) => a + b, 0) };
 }
 
-test.beforeEach(async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== 'postgres', 'demo users are ensured in the PostgreSQL e2e database only');
+test.beforeEach(async ({ page }) => {
   await signIn(page);
 });
 
