@@ -7,6 +7,7 @@
 //   E2E_PGLITE_DIR    data folder for the smoke run, wiped first (default: <tmp>/lagesbild-e2e-pglite)
 //   E2E_SKIP_PGLITE=1 leave the PGlite server and project out
 //   E2E_SEED=fixture  use the small fixture instead of the demo seed on PostgreSQL
+//   E2E_PORT_BASE     first of the two ports (default 3100), so two checkouts can run e2e at once
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -15,8 +16,9 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? 'postgres://postgres:postgre
 const pgliteDir = process.env.E2E_PGLITE_DIR ?? path.join(os.tmpdir(), 'lagesbild-e2e-pglite');
 const withPglite = process.env.E2E_SKIP_PGLITE !== '1';
 
-const POSTGRES_PORT = 3100;
-const PGLITE_PORT = 3101;
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+const POSTGRES_PORT = PORT_BASE;
+const PGLITE_PORT = PORT_BASE + 1;
 
 const chromiumArgs = [
   '--use-angle=swiftshader',
