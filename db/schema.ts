@@ -253,6 +253,8 @@ export interface ActivityTable {
   internal_notes: string | null;
   public_summary: string | null;
   public_summary_approved: Generated<boolean>;
+  public_summary_reviewed_by: string | null;
+  public_summary_reviewed_at: Timestamp | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }
@@ -271,7 +273,41 @@ export interface FollowUpTable {
   indicator_value: number | null;
   note: string | null;
   reported_by_org_id: string | null;
+  reported_by: string | null;
   reported_at: DefaultTimestamp;
+}
+
+export interface CouncilDecisionTable {
+  id: Generated<string>;
+  municipality_code: string;
+  activity_id: string;
+  meeting_id: string | null;
+  meeting_name: string;
+  decided_on: DateString;
+  outcome: string;
+  decision_text: string;
+  recorded_by: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  municipality_code: string;
+  user_id: string;
+  organisation_id: string | null;
+  kind: string;
+  dedupe_key: string;
+  subject_id: string | null;
+  title: string;
+  body: string;
+  link: string | null;
+  due_at: Timestamp | null;
+  queued_at: DefaultTimestamp;
+  read_at: Timestamp | null;
+  email_status: Generated<string>;
+  email_attempts: Generated<number>;
+  email_sent_at: Timestamp | null;
+  email_error: string | null;
 }
 
 export interface CitizenReportTable extends Spatial {
@@ -335,6 +371,8 @@ export interface Database {
   activity: ActivityTable;
   activity_partner: ActivityPartnerTable;
   follow_up: FollowUpTable;
+  council_decision: CouncilDecisionTable;
+  notification: NotificationTable;
   citizen_report: CitizenReportTable;
   audit_event: AuditEventTable;
 }

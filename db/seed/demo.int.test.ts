@@ -22,6 +22,9 @@ async function incidentDigest(h: DatabaseHandle): Promise<{ digest: string; n: n
 
 const log: string[] = [];
 
+// md5 of the pledge part of seed 1 (update deliberately when the demo pledges change).
+const PLEDGE_DIGEST = 'ebe6f1f552ec46afe203b693f4310a7e';
+
 describe(`demo seed on ${testBackend()}`, () => {
   let h: DatabaseHandle;
   let first: { digest: string; n: number };
@@ -60,9 +63,33 @@ describe(`demo seed on ${testBackend()}`, () => {
              (SELECT count(*)::int FROM safety_walk_observation WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS safety_walk_observation,
              (SELECT count(*)::int FROM vandalism_report WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS vandalism_report,
              (SELECT count(*)::int FROM survey_indicator WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS survey_indicator,
-             (SELECT count(*)::int FROM est_meeting WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS est_meeting`.execute(h.db);
-    const { incident, area, organisation, unsafe_place, safety_walk_observation, vandalism_report, survey_indicator, est_meeting } = summary.counts;
-    expect(rows[0]).toEqual({ incident, area, organisation, unsafe_place, safety_walk_observation, vandalism_report, survey_indicator, est_meeting });
+             (SELECT count(*)::int FROM est_meeting WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS est_meeting,
+             (SELECT count(*)::int FROM focus_area WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS focus_area,
+             (SELECT count(*)::int FROM pledge WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS pledge,
+             (SELECT count(*)::int FROM activity WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS activity,
+             (SELECT count(*)::int FROM activity_partner p JOIN activity a ON a.id = p.activity_id WHERE a.municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS activity_partner,
+             (SELECT count(*)::int FROM council_decision WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS council_decision,
+             (SELECT count(*)::int FROM follow_up WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}) AS follow_up`.execute(h.db);
+    const c = summary.counts;
+    const { incident, area, organisation, unsafe_place, safety_walk_observation, vandalism_report, survey_indicator, est_meeting } = c;
+    expect(rows[0]).toEqual({
+      incident, area, organisation, unsafe_place, safety_walk_observation, vandalism_report, survey_indicator, est_meeting,
+      focus_area: c.focus_area, pledge: c.pledge, activity: c.activity, activity_partner: c.activity_partner, council_decision: c.council_decision, follow_up: c.follow_up,
+    });
+    expect([c.focus_area, c.pledge, c.activity, c.council_decision]).toEqual([3, 4, 10, 9]);
+  });
+
+  it('writes identical pledges, activities and follow-ups from the same seed, and valid focus-area polygons', async () => {
+    const { rows } = await sql<{ digest: string; invalid: number }>`
+      SELECT md5(concat_ws('#',
+        (SELECT string_agg(concat_ws('|', id::text, name, ST_AsText(geom), period_from::text, coalesce(period_to::text, '-'), evidence::text), E'\n' ORDER BY id) FROM focus_area),
+        (SELECT string_agg(concat_ws('|', id::text, year::text, title), E'\n' ORDER BY id) FROM pledge),
+        (SELECT string_agg(concat_ws('|', id::text, title, owner_org_id::text, starts_on::text, status, public_summary_approved::text), E'\n' ORDER BY id) FROM activity),
+        (SELECT string_agg(concat_ws('|', id::text, activity_id::text, quarter, status, indicator_value::text, reported_by_org_id::text), E'\n' ORDER BY id) FROM follow_up),
+        (SELECT string_agg(concat_ws('|', id::text, activity_id::text, decided_on::text, outcome), E'\n' ORDER BY id) FROM council_decision))) AS digest,
+        (SELECT count(*)::int FROM focus_area WHERE NOT ST_IsValid(geom)) AS invalid`.execute(h.db);
+    expect(rows[0].invalid).toBe(0);
+    expect(rows[0].digest).toBe(PLEDGE_DIGEST);
   });
 
   it('marks the municipality as holding demo data', async () => {

@@ -203,4 +203,57 @@ describe('demo data set', () => {
     expect(result.categories[travel]).toEqual({ category: 'intensifying', side: 'hot' });
     expect(result.categories[grondal]).toEqual({ category: 'diminishing', side: 'hot' });
   });
+
+  it('has focus areas, pledges for last year and this year, and activities in every status', () => {
+    const p = data.pledges;
+    expect(p.focusAreas.map((f) => f.name)).toEqual(['Resecentrum och stationsområdet', 'Torget och Storgatan', 'Gröndals centrum']);
+    expect(p.pledges.map((x) => x.year).sort()).toEqual([2025, 2025, 2026, 2026]);
+    expect(new Set(p.activities.map((a) => a.status))).toEqual(new Set(['proposed', 'decided', 'rejected', 'ongoing', 'done', 'cancelled']));
+    expect(p.activities.length).toBeGreaterThanOrEqual(6);
+    expect(p.activities.length).toBeLessThanOrEqual(10);
+    for (const a of p.activities) {
+      expect(a.goal.length).toBeGreaterThan(0);
+      expect(a.indicator.length).toBeGreaterThan(0);
+      expect(a.internalNotes.length).toBeGreaterThan(0);
+      // Only an approved summary is public; an unapproved one waits for moderation.
+      if (a.publicSummaryApproved) expect(a.publicSummary).not.toBeNull();
+    }
+    expect(p.activities.some((a) => a.publicSummary !== null && !a.publicSummaryApproved)).toBe(true);
+  });
+
+  it('lets the housing company (the partner demo user) own some activities and partner in others', () => {
+    const p = data.pledges;
+    expect(p.activities.filter((a) => a.owner === 'housing').length).toBeGreaterThanOrEqual(2);
+    expect(p.activities.filter((a) => a.partners.includes('housing')).length).toBeGreaterThanOrEqual(2);
+    expect(p.activities.some((a) => a.owner !== 'housing' && !a.partners.includes('housing'))).toBe(true);
+  });
+
+  it('places every focus area inside its district and dates it, and every pledge, activity and decision, before the end', () => {
+    const centre = data.areas.find((a) => a.name === 'Värnamo centrum')!;
+    const rese = data.pledges.focusAreas.find((f) => f.key === 'resecentrum')!;
+    expect(turf.booleanWithin(turf.feature(rese.geometry), turf.feature(centre.geometry))).toBe(true);
+    expect(turf.area(turf.feature(rese.geometry))).toBeGreaterThan(100_000);
+    const p = data.pledges;
+    for (const row of [...p.focusAreas, ...p.pledges, ...p.activities, ...p.decisions]) expect(row.createdAt.getTime()).toBeLessThan(UNTIL.getTime());
+    for (const a of p.activities) expect(a.updatedAt.getTime()).toBeLessThan(UNTIL.getTime());
+    for (const f of p.followUps) expect(f.reportedAt.getTime()).toBeLessThan(UNTIL.getTime());
+  });
+
+  it('records a council decision for every decided or later activity and none for the proposal', () => {
+    const p = data.pledges;
+    const decided = new Set(p.decisions.map((d) => d.activityId));
+    for (const a of p.activities) expect(decided.has(a.id)).toBe(a.status !== 'proposed');
+    const rejected = p.activities.find((a) => a.status === 'rejected')!;
+    expect(p.decisions.find((d) => d.activityId === rejected.id)!.outcome).toBe('rejected');
+  });
+
+  it('reports follow-ups quarterly with gaps: three running activities have not reported the last closed quarter', () => {
+    const p = data.pledges;
+    const ongoing = p.activities.filter((a) => a.status === 'ongoing');
+    const reportedQ3 = new Set(p.followUps.filter((f) => f.quarter === '2026-Q3').map((f) => f.activityId));
+    const unreported = ongoing.filter((a) => !reportedQ3.has(a.id) && (a.endsOn === null || a.endsOn >= '2026-07-01' || a.status === 'ongoing'));
+    expect(unreported.map((a) => a.owner).sort()).toEqual(['housing', 'municipality', 'police']);
+    expect(new Set(p.followUps.map((f) => `${f.activityId}:${f.quarter}`)).size).toBe(p.followUps.length);
+    expect(p.followUps.length).toBeGreaterThan(15);
+  });
 });

@@ -5,6 +5,7 @@ import { DEMO_MUNICIPALITY_CODE } from '@/lib/domain/constants';
 import type { Database } from '../schema';
 import { syncCategories } from './categories';
 import { buildDemoDataset, type DemoDataset } from './demo/build-demo-dataset';
+import type { DemoPledgeData } from './demo/generate-demo-pledges';
 import type { DemoOrgKey } from './demo/incident-patterns';
 
 /** The setting key whose presence marks a municipality's data as demo data. */
@@ -38,6 +39,14 @@ export interface DemoSeedCounts {
   survey_indicator: number;
   est_meeting: number;
   est_meeting_organisation: number;
+  focus_area: number;
+  pledge: number;
+  pledge_focus_area: number;
+  pledge_partner: number;
+  activity: number;
+  activity_partner: number;
+  council_decision: number;
+  follow_up: number;
 }
 
 export interface DemoSeedSummary {
@@ -148,6 +157,8 @@ export async function seedDemo(db: Kysely<Database>, opts: DemoSeedOptions): Pro
 const TENANT_DELETES = [
   `UPDATE citizen_report SET merged_into_id = NULL WHERE municipality_code = $1`,
   `DELETE FROM citizen_report WHERE municipality_code = $1`,
+  `DELETE FROM notification WHERE municipality_code = $1`,
+  `DELETE FROM council_decision WHERE municipality_code = $1`,
   `DELETE FROM follow_up WHERE municipality_code = $1`,
   `DELETE FROM activity_partner WHERE activity_id IN (SELECT id FROM activity WHERE municipality_code = $1)`,
   `DELETE FROM activity WHERE municipality_code = $1`,
@@ -369,6 +380,8 @@ async function writeDataset(trx: Transaction<Database>, data: DemoDataset, progr
   const meetingOrgs = data.estMeetings.flatMap((m) => m.organisations.map((o) => ({ meeting_id: m.id, organisation_id: orgId(o) })));
   await trx.insertInto('est_meeting_organisation').values(meetingOrgs).execute();
   progress(`Wrote ${data.surveyIndicators.length} survey indicator values and ${data.estMeetings.length} EST meetings`);
+  const pledgeCounts = await writePledges(trx, code, data.pledges, orgId);
+  progress(`Wrote ${data.pledges.pledges.length} pledges, ${data.pledges.activities.length} activities and ${data.pledges.followUps.length} follow-ups`);
 
   return {
     municipality: 1,
@@ -384,5 +397,107 @@ async function writeDataset(trx: Transaction<Database>, data: DemoDataset, progr
     survey_indicator: data.surveyIndicators.length,
     est_meeting: data.estMeetings.length,
     est_meeting_organisation: meetingOrgs.length,
+    ...pledgeCounts,
+  };
+}
+
+type PledgeCounts = Pick<DemoSeedCounts, 'focus_area' | 'pledge' | 'pledge_focus_area' | 'pledge_partner' | 'activity' | 'activity_partner' | 'council_decision' | 'follow_up'>;
+
+async function writePledges(trx: Transaction<Database>, code: string, d: DemoPledgeData, orgId: (key: DemoOrgKey) => string): Promise<PledgeCounts> {
+  for (const f of d.focusAreas) {
+    await trx
+      .insertInto('focus_area')
+      .values({
+        id: f.id,
+        municipality_code: code,
+        name: f.name,
+        geom: sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(f.geometry)}), 4326)`,
+        rationale: f.rationale,
+        evidence: JSON.stringify(f.evidence),
+        period_from: f.periodFrom,
+        period_to: f.periodTo,
+        public_summary: f.publicSummary,
+        created_at: f.createdAt,
+      })
+      .execute();
+  }
+  await trx
+    .insertInto('pledge')
+    .values(d.pledges.map((p) => ({ id: p.id, municipality_code: code, year: p.year, title: p.title, body: p.body, public_summary: p.publicSummary, created_at: p.createdAt })))
+    .execute();
+  const pledgeFocus = d.pledges.flatMap((p) => p.focusAreaIds.map((focus_area_id) => ({ pledge_id: p.id, focus_area_id })));
+  const pledgePartners = d.pledges.flatMap((p) => p.partners.map((o) => ({ pledge_id: p.id, organisation_id: orgId(o) })));
+  await trx.insertInto('pledge_focus_area').values(pledgeFocus).execute();
+  await trx.insertInto('pledge_partner').values(pledgePartners).execute();
+  await trx
+    .insertInto('activity')
+    .values(
+      d.activities.map((a) => ({
+        id: a.id,
+        municipality_code: code,
+        pledge_id: a.pledgeId,
+        focus_area_id: a.focusAreaId,
+        title: a.title,
+        owner_org_id: orgId(a.owner),
+        starts_on: a.startsOn,
+        ends_on: a.endsOn,
+        goal: a.goal,
+        indicator: a.indicator,
+        status: a.status,
+        internal_notes: a.internalNotes,
+        public_summary: a.publicSummary,
+        public_summary_approved: a.publicSummaryApproved,
+        public_summary_reviewed_by: a.publicSummaryApproved ? 'demo' : null,
+        public_summary_reviewed_at: a.publicSummaryApproved ? a.createdAt : null,
+        created_at: a.createdAt,
+        updated_at: a.updatedAt,
+      })),
+    )
+    .execute();
+  const activityPartners = d.activities.flatMap((a) => a.partners.map((o) => ({ activity_id: a.id, organisation_id: orgId(o) })));
+  await trx.insertInto('activity_partner').values(activityPartners).execute();
+  await trx
+    .insertInto('council_decision')
+    .values(
+      d.decisions.map((c) => ({
+        id: c.id,
+        municipality_code: code,
+        activity_id: c.activityId,
+        meeting_id: c.meetingId,
+        meeting_name: c.meetingName,
+        decided_on: c.decidedOn,
+        outcome: c.outcome,
+        decision_text: c.decisionText,
+        recorded_by: 'demo',
+        created_at: c.createdAt,
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto('follow_up')
+    .values(
+      d.followUps.map((f) => ({
+        id: f.id,
+        municipality_code: code,
+        activity_id: f.activityId,
+        quarter: f.quarter,
+        status: f.status,
+        indicator_value: f.indicatorValue,
+        note: f.note,
+        reported_by_org_id: orgId(f.reportedBy),
+        reported_by: 'demo',
+        reported_at: f.reportedAt,
+      })),
+    )
+    .execute();
+  return {
+    focus_area: d.focusAreas.length,
+    pledge: d.pledges.length,
+    pledge_focus_area: pledgeFocus.length,
+    pledge_partner: pledgePartners.length,
+    activity: d.activities.length,
+    activity_partner: activityPartners.length,
+    council_decision: d.decisions.length,
+    follow_up: d.followUps.length,
   };
 }

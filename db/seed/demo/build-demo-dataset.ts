@@ -5,6 +5,7 @@ import { DEMO_MUNICIPALITY_CODE } from '@/lib/domain/constants';
 import { Random } from '@/lib/testing/random';
 import { buildDemoDistricts, VARNAMO_BOUNDARY } from './build-demo-districts';
 import { generateDemoEstMeetings, generateDemoSurveyIndicators, type DemoEstMeeting, type DemoSurveyIndicator } from './generate-demo-follow-up';
+import { generateDemoPledges, type DemoPledgeData } from './generate-demo-pledges';
 import { DEMO_YEARS, generateDemoIncidents, type DemoIncident } from './generate-demo-incidents';
 import { generateDemoUnsafePlaces, type DemoSafetyWalk, type DemoUnsafePlace, type DemoWalkObservation } from './generate-demo-unsafe-places';
 import { generateDemoVandalism, type DemoVandalismReport } from './generate-demo-vandalism';
@@ -36,6 +37,8 @@ export interface DemoDataset {
   vandalismReports: DemoVandalismReport[];
   surveyIndicators: DemoSurveyIndicator[];
   estMeetings: DemoEstMeeting[];
+  /** Focus areas, pledges of last year and this year, activities, council decisions, follow-ups. */
+  pledges: DemoPledgeData;
   /** The setting that marks demo data in use. */
   demoSetting: { seed: number; until: string; generatedAt: string };
 }
@@ -77,6 +80,7 @@ export function buildDemoDataset(options: DemoDatasetOptions): DemoDataset {
   const vandalismReports = generateDemoVandalism(root.fork('vandalism'), until, years);
   const surveyIndicators = generateDemoSurveyIndicators(root.fork('survey'), until, districts.map((d) => d.name));
   const estMeetings = generateDemoEstMeetings(root.fork('meetings'), until);
+  const pledges = generateDemoPledges(root.fork('pledges'), { until, districts, meetings: estMeetings });
 
   return {
     municipality: { code: DEMO_MUNICIPALITY_CODE, name: 'Värnamo' },
@@ -89,6 +93,7 @@ export function buildDemoDataset(options: DemoDatasetOptions): DemoDataset {
     vandalismReports,
     surveyIndicators,
     estMeetings,
+    pledges,
     demoSetting: { seed, until: until.toISOString(), generatedAt: until.toISOString() },
   };
 }
