@@ -39,6 +39,9 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome> }>
   'api/v1/situation/trend/route.ts': { url: `/api/v1/situation/trend?${Q}`, expect: exactData },
   'api/v1/situation/unsafe-places/route.ts': { url: `/api/v1/situation/unsafe-places?${Q}`, expect: exactData },
   'api/v1/situation/vandalism/route.ts': { url: `/api/v1/situation/vandalism?${Q}`, expect: exactData },
+  // A record by id: a nonexistent id answers every signed-in audience exactly like a hidden record (404);
+  // which real records each role sees is proven in lib/server/records/record-detail.int.test.ts.
+  'api/v1/records/[kind]/[id]/route.ts': { url: '/api/v1/records/incident/00000000-0000-4000-8000-000000000000', expect: { ...all(404), 'signed-out': 401 } },
   'api/v1/admin/audit/export/route.ts': { url: '/api/v1/admin/audit/export?action=sign_in', expect: { ...all(403), 'signed-out': 401, admin: 200 } },
 };
 
