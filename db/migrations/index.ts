@@ -4,6 +4,7 @@ import * as initialSchema from './20261125T0900-initial-schema';
 import * as publication from './20261125T1200-publication';
 import * as auth from './20261125T1300-auth';
 import * as walkProtocolIntegrity from './20261125T1400-walk-protocol-integrity';
+import * as recordConfirmation from './20261126T1200-record-confirmation';
 import * as councilLoop from './20261126T1500-council-loop';
 
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '20261125T1200-publication': publication,
   '20261125T1300-auth': auth,
   '20261125T1400-walk-protocol-integrity': walkProtocolIntegrity,
+  '20261126T1200-record-confirmation': recordConfirmation,
   '20261126T1500-council-loop': councilLoop,
 };
