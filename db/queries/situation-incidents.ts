@@ -1,6 +1,7 @@
 // Incidents of the staff map's full filter (period, categories, weekday and hour in Stockholm time,
 // source, organisation, area) and their aggregates: hour × weekday, month, and the points themselves.
-import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import type { SelectionPolygonWkt } from '@/lib/schemas/selection';
 import type { Database } from '../schema';
 import { localHour, localMonth, localWeekday } from './time-buckets';
 
@@ -22,6 +23,16 @@ export interface SituationIncidentQuery {
   areaId?: string;
   /** Record-level access of the viewer (lib/server/permissions whereExactAccess), applied in SQL. */
   access: Expression<SqlBool>;
+  /** Only incidents inside this WGS84 polygon (a lasso; see withinPolygon). */
+  within?: SelectionPolygonWkt;
+}
+
+/**
+ * The record's geometry lies inside the polygon, in SQL (ST_Within on the indexed WGS84 column). A
+ * hand-drawn lasso may cross itself: ST_MakeValid splits it into valid parts instead of failing.
+ */
+export function withinPolygon(table: string, wkt: SelectionPolygonWkt): RawBuilder<boolean> {
+  return sql<boolean>`ST_Within(${sql.ref(`${table}.geom`)}, ST_CollectionExtract(ST_MakeValid(ST_GeomFromText(${wkt}, 4326)), 3))`;
 }
 
 type IncidentSelect = SelectQueryBuilder<Database, 'incident', object>;
@@ -52,6 +63,7 @@ export function filteredIncidents(db: Kysely<Database>, q: SituationIncidentQuer
           sql<boolean>`EXISTS (SELECT 1 FROM area a WHERE a.id = ${q.areaId}::uuid AND a.municipality_code = ${q.municipalityCode} AND ST_Covers(a.geom, incident.geom))`,
         ),
       )
+      .$if(!!q.within, (qb) => qb.where(withinPolygon('incident', q.within!)))
   );
 }
 

@@ -2,6 +2,8 @@
 // record-level access comes in as an SQL predicate (whereExactAccess with categoryColumn null).
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../schema';
+import type { SelectionPolygonWkt } from '@/lib/schemas/selection';
+import { withinPolygon } from './situation-incidents';
 
 export interface SituationPlaceQuery {
   municipalityCode: string;
@@ -14,6 +16,8 @@ export interface SituationPlaceQuery {
   originOrgId?: string;
   areaId?: string;
   access: Expression<SqlBool>;
+  /** Only records inside this WGS84 polygon (a lasso). */
+  within?: SelectionPolygonWkt;
 }
 
 const fromTs = (d: string) => sql<Date>`(${d}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`;
@@ -38,12 +42,12 @@ export interface UnsafePlaceRow {
 }
 
 /**
- * Unsafe places that existed in the period: reported before its end and not fixed (or rejected)
- * before its start; a place fixed in the period shows, as fixed.
+ * The filtered unsafe places as a query to select from (the map layer and a lasso selection): those
+ * that existed in the period, reported before its end and not fixed (or rejected) before its start; a
+ * place fixed in the period shows, as fixed.
  */
-export async function listUnsafePlaces(db: Kysely<Database>, q: SituationPlaceQuery): Promise<UnsafePlaceRow[]> {
-  if (q.statuses && q.statuses.length === 0) return [];
-  const rows = await db
+export function filteredUnsafePlaces(db: Kysely<Database>, q: SituationPlaceQuery) {
+  return db
     .selectFrom('unsafe_place')
     .where('unsafe_place.municipality_code', '=', q.municipalityCode)
     .where(q.access)
@@ -57,6 +61,12 @@ export async function listUnsafePlaces(db: Kysely<Database>, q: SituationPlaceQu
     .$if(!!q.originOrgId, (qb) => qb.where('unsafe_place.origin_org_id', '=', q.originOrgId!))
     .$if(!!q.areaId, (qb) => qb.where(areaCovers('unsafe_place', q)))
     .$if(!!q.bbox, (qb) => qb.where(bboxOverlaps('unsafe_place', q.bbox!)))
+    .$if(!!q.within, (qb) => qb.where(withinPolygon('unsafe_place', q.within!)));
+}
+
+export async function listUnsafePlaces(db: Kysely<Database>, q: SituationPlaceQuery): Promise<UnsafePlaceRow[]> {
+  if (q.statuses && q.statuses.length === 0) return [];
+  const rows = await filteredUnsafePlaces(db, q)
     .select([
       'unsafe_place.id',
       sql<number>`ST_X(ST_PointOnSurface(unsafe_place.geom))::float8`.as('lon'),
@@ -82,10 +92,9 @@ export interface VandalismRow {
   reported_at: string;
 }
 
-/** Vandalism reported in the period. */
-export async function listVandalismReports(db: Kysely<Database>, q: SituationPlaceQuery): Promise<VandalismRow[]> {
-  if (q.statuses && q.statuses.length === 0) return [];
-  const rows = await db
+/** The filtered vandalism reports (reported in the period) as a query to select from. */
+export function filteredVandalism(db: Kysely<Database>, q: SituationPlaceQuery) {
+  return db
     .selectFrom('vandalism_report')
     .where('vandalism_report.municipality_code', '=', q.municipalityCode)
     .where(q.access)
@@ -95,6 +104,13 @@ export async function listVandalismReports(db: Kysely<Database>, q: SituationPla
     .$if(!!q.originOrgId, (qb) => qb.where('vandalism_report.origin_org_id', '=', q.originOrgId!))
     .$if(!!q.areaId, (qb) => qb.where(areaCovers('vandalism_report', q)))
     .$if(!!q.bbox, (qb) => qb.where(bboxOverlaps('vandalism_report', q.bbox!)))
+    .$if(!!q.within, (qb) => qb.where(withinPolygon('vandalism_report', q.within!)));
+}
+
+/** Vandalism reported in the period. */
+export async function listVandalismReports(db: Kysely<Database>, q: SituationPlaceQuery): Promise<VandalismRow[]> {
+  if (q.statuses && q.statuses.length === 0) return [];
+  const rows = await filteredVandalism(db, q)
     .select([
       'vandalism_report.id',
       sql<number>`ST_X(ST_PointOnSurface(vandalism_report.geom))::float8`.as('lon'),
