@@ -13,13 +13,19 @@ type Outcome = number | 'signin' | 'redirect';
 const AUDIENCES: Audience[] = ['signed-out', 'admin', 'police', 'municipality', 'partner', 'council'];
 const Q = 'municipality=0683&from=2025-01-01&to=2025-12-31';
 
+/** A lasso around Värnamo's centre with the e2e period (POST body of the selection routes). */
+const LASSO = {
+  polygon: { type: 'Polygon', coordinates: [[[14.03, 57.17], [14.07, 57.17], [14.07, 57.2], [14.03, 57.2], [14.03, 57.17]]] },
+  filters: { municipality: '0683', from: '2025-01-01', to: '2025-12-31' },
+};
+
 const all = (o: Outcome): Record<Audience, Outcome> => Object.fromEntries(AUDIENCES.map((a) => [a, o])) as Record<Audience, Outcome>;
 const staffPage: Record<Audience, Outcome> = { ...all(200), 'signed-out': 'signin' };
 const adminPage: Record<Audience, Outcome> = { ...all(404), 'signed-out': 'signin', admin: 200 };
 const exactData: Record<Audience, Outcome> = { 'signed-out': 401, admin: 403, council: 403, police: 200, municipality: 200, partner: 200 };
 
 /** Every route file and page (path relative to app/) → the URL called and the outcome per audience. */
-const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome> }> = {
+const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; post?: unknown }> = {
   'page.tsx': { url: '/', expect: all('redirect') },
   '(staff)/karta/page.tsx': { url: '/karta', expect: staffPage },
   '(staff)/admin/page.tsx': { url: '/admin', expect: adminPage },
@@ -42,6 +48,9 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome> }>
   // A record by id: a nonexistent id answers every signed-in audience exactly like a hidden record (404);
   // which real records each role sees is proven in lib/server/records/record-detail.int.test.ts.
   'api/v1/records/[kind]/[id]/route.ts': { url: '/api/v1/records/incident/00000000-0000-4000-8000-000000000000', expect: { ...all(404), 'signed-out': 401 } },
+  'api/v1/selection/route.ts': { url: '/api/v1/selection', post: LASSO, expect: exactData },
+  'api/v1/selection/export/route.ts': { url: '/api/v1/selection/export', post: { ...LASSO, format: 'csv' }, expect: { ...exactData, partner: 403 } },
+  'api/v1/aggregates/hex/route.ts': { url: `/api/v1/aggregates/hex?${Q}`, expect: { ...all(200), 'signed-out': 401, admin: 403 } },
   'api/v1/admin/audit/export/route.ts': { url: '/api/v1/admin/audit/export?action=sign_in', expect: { ...all(403), 'signed-out': 401, admin: 200 } },
 };
 
@@ -133,7 +142,8 @@ test.describe('with a real session per role', () => {
     test(`${entry.url} (${file}) answers each role as the matrix says`, async () => {
       const got: Record<string, Outcome> = {};
       for (const audience of AUDIENCES) {
-        const res = await contexts.get(audience)!.get(entry.url, { maxRedirects: 0 });
+        const ctx = contexts.get(audience)!;
+        const res = entry.post === undefined ? await ctx.get(entry.url, { maxRedirects: 0 }) : await ctx.post(entry.url, { data: entry.post, maxRedirects: 0 });
         const location = res.headers().location ?? '';
         got[audience] = res.status() >= 300 && res.status() < 400 ? (location.includes('/logga-in') ? 'signin' : 'redirect') : res.status();
       }

@@ -10,6 +10,9 @@ export const SELECTION_LIST_LIMIT = 2000;
 /** Most records one export writes; a larger selection is refused (413-like 400) instead of cut. */
 export const SELECTION_EXPORT_LIMIT = 100_000;
 
+/** A request body of the largest polygon with its filters fits well within this. */
+export const SELECTION_BODY_LIMIT_BYTES = 160 * 1024;
+
 export const SELECTION_FORMATS = ['csv', 'geojson'] as const;
 export type SelectionFormat = (typeof SELECTION_FORMATS)[number];
 
