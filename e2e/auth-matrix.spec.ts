@@ -26,7 +26,10 @@ const exactData: Record<Audience, Outcome> = { 'signed-out': 401, admin: 403, co
 
 /** Every route file and page (path relative to app/) → the URL called and the outcome per audience. */
 const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; post?: unknown }> = {
-  'page.tsx': { url: '/', expect: all('redirect') },
+  '(public)/page.tsx': { url: '/', expect: all(200) },
+  'api/public/pledges/route.ts': { url: '/api/public/pledges', expect: all(200) },
+  'api/public/figures/route.ts': { url: '/api/public/figures', expect: all(200) },
+  'api/public/reports/route.ts': { url: '/api/public/reports', expect: all(200) },
   '(staff)/karta/page.tsx': { url: '/karta', expect: staffPage },
   '(staff)/admin/page.tsx': { url: '/admin', expect: adminPage },
   '(staff)/admin/anvandare/page.tsx': { url: '/admin/anvandare', expect: adminPage },

@@ -6,6 +6,7 @@ import * as auth from './20261125T1300-auth';
 import * as walkProtocolIntegrity from './20261125T1400-walk-protocol-integrity';
 import * as recordConfirmation from './20261126T1200-record-confirmation';
 import * as councilLoop from './20261126T1500-council-loop';
+import * as citizenReportModeration from './20261126T1600-citizen-report-moderation';
 
 export const migrations: Record<string, Migration> = {
   '20261125T0900-initial-schema': initialSchema,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T1400-walk-protocol-integrity': walkProtocolIntegrity,
   '20261126T1200-record-confirmation': recordConfirmation,
   '20261126T1500-council-loop': councilLoop,
+  '20261126T1600-citizen-report-moderation': citizenReportModeration,
 };

@@ -22,5 +22,9 @@ export async function maybeSeedDemoOnFirstStart(db: Kysely<Database>, setPhase: 
   const summary = await seedDemo(db, { seed: 1, until: startOfQuarter(new Date()) });
   const { createConfiguredAuth } = await import('./auth/get-auth');
   await createDemoUsers(db, await createConfiguredAuth(db), { actor: 'system' });
-  console.log(`Lägesbild: demo data for Värnamo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s (${JSON.stringify(summary.counts)})`);
+  // The public page shows only published snapshots: publish the demo's closed quarters (issue 8).
+  const { publishDemoQuarters } = await import('./public/publish-demo-quarters');
+  const published = await publishDemoQuarters(db, { municipalityCode: summary.municipalityCode, now: new Date() });
+  if (published.refused.length) console.warn(`Lägesbild: demo quarters not published: ${published.refused.map((r) => `${r.quarter} (${r.reason})`).join('; ')}`);
+  console.log(`Lägesbild: demo data for Värnamo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s (${JSON.stringify(summary.counts)}); ${published.published.length} quarters published for the public`);
 }
