@@ -36,6 +36,7 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
   '(staff)/admin/organisationer/page.tsx': { url: '/admin/organisationer', expect: adminPage },
   '(staff)/admin/logg/page.tsx': { url: '/admin/logg', expect: adminPage },
   '(staff)/admin/publicering/page.tsx': { url: '/admin/publicering', expect: adminPage },
+  '(staff)/karta/post/[kind]/[id]/page.tsx': { url: '/karta/post/incident/00000000-0000-4000-8000-000000000000', expect: { ...all(404), 'signed-out': 'signin' } },
   '(auth)/logga-in/page.tsx': { url: '/logga-in', expect: all(200) },
   '(auth)/logga-in/tvastegs/page.tsx': { url: '/logga-in/tvastegs', expect: all(200) },
   '(auth)/logga-in/tvastegs/aktivera/page.tsx': { url: '/logga-in/tvastegs/aktivera', expect: { ...all(200), 'signed-out': 'signin' } },
@@ -88,6 +89,7 @@ const ACTIONS: Record<string, ActionEntry> = {
   '(staff)/admin/actions.ts#setDisabledAction': { check: 'admin of a municipality where the user holds a role; not oneself', form: { email: 'nobody@matrix.example', disabled: '1' }, expect: admins('refused') },
   '(staff)/admin/actions.ts#createOrganisationAction': { check: 'admin in the municipality', form: { municipality_code: '0683', name: '', kind: 'no-such-kind' }, expect: admins('refused') },
   '(staff)/admin/publicering/actions.ts#publishQuarterAction': { check: 'admin in the municipality; the disclosure audit must pass', form: { municipality_code: '0683', quarter: 'not-a-quarter', audience: 'public' }, expect: admins('refused') },
+  '(staff)/karta/post/[kind]/[id]/actions.ts#updateRecordAction': { check: 'session; update grant + exact access in SQL (partners: own organisation)', form: { kind: 'incident', id: '00000000-0000-4000-8000-000000000000', description: 'x' }, expect: { ...(all('refused' as never) as Record<Audience, ActionOutcome>), 'signed-out': 'signin' } },
   '(staff)/admin/actions.ts#verifyAuditAction': { check: 'admin', form: {}, expect: admins('done') },
 };
 

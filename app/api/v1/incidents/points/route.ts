@@ -1,5 +1,7 @@
 // GET /api/v1/incidents/points – incident points of the filter as a compact binary (lib/map/point-pack.ts)
 import { filtersInputFrom, filtersSchema } from '@/lib/schemas/map-filters';
+import { unauthorized } from '@/lib/server/auth/errors';
+import { getSignedInUser } from '@/lib/server/auth/session';
 import { getIncidentPointPack } from '@/lib/server/situation/get-incident-point-pack';
 import { handleRoute } from '../../../_lib/handle-route';
 import { pointPackResponse } from '../../../_lib/point-pack-response';
@@ -8,6 +10,8 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
   return handleRoute(async () => {
+    // Signed out: 401 before any validation detail (the parameters' rules are not public).
+    if (!(await getSignedInUser())) throw unauthorized();
     const filters = filtersSchema.parse(filtersInputFrom(new URL(request.url).searchParams));
     return pointPackResponse(await getIncidentPointPack(filters));
   });
