@@ -42,6 +42,9 @@ if (!built) {
     console.error('Lägesbild: the build failed (see above).');
     process.exit(build.status ?? 1);
   }
+  // The analysis worker threads, compiled to .mjs (next start has no TypeScript loader).
+  const workers = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-workers.mjs')], { stdio: 'inherit', cwd: root });
+  if (workers.status !== 0) process.exit(workers.status ?? 1);
   fs.writeFileSync(stampFile, stamp);
   console.log(`Lägesbild: built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

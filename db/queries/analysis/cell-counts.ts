@@ -15,6 +15,11 @@ export interface IncidentFilter {
   to?: string;
   /** Only these categories; undefined = all. An empty list selects nothing. */
   categories?: readonly string[];
+  /**
+   * The viewer's exact-access predicate over `incident` (lib/server/permissions whereExactAccess): an
+   * analysis counts only records its viewer may see exactly. Omitted only by the CLI, benches and tests.
+   */
+  access?: RawBuilder<boolean>;
 }
 
 export interface CellCountQuery extends IncidentFilter {
@@ -48,6 +53,7 @@ function incidentWhere(f: IncidentFilter): RawBuilder<boolean> {
   if (f.from) parts.push(sql`occurred_at >= (${f.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`);
   if (f.to) parts.push(sql`occurred_at < (${f.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'`);
   if (f.categories) parts.push(sql`category_key = ANY(${[...f.categories]}::text[])`);
+  if (f.access) parts.push(f.access);
   return sql<boolean>`${sql.join(parts, sql` AND `)}`;
 }
 
@@ -86,7 +92,7 @@ function cellPointsSql(q: CellCountQuery): RawBuilder<unknown> {
 /**
  * Counts of the filtered incidents per cell (and per local calendar step when asked), binned in SQL.
  * Cells without incidents are not returned: the caller builds the study area (zero cells included).
- * TODO(#6): take a viewer and apply the permission scope (visibility, exact access) in SQL.
+ * The viewer's exact access is part of the WHERE (`access`): only records they may see are counted.
  */
 export async function listIncidentCellCounts(db: Kysely<Database>, q: CellCountQuery): Promise<CellCountRow[]> {
   if (!(q.cellSize > 0)) throw new RangeError('cell size must be positive');
@@ -118,6 +124,8 @@ export interface IncidentPointChunkQuery extends IncidentFilter {
   /** Keyset cursor: the last id of the previous chunk (exclusive). */
   afterId?: string;
   limit: number;
+  /** Also read each point's category and time (for cluster summaries). */
+  withAttributes?: boolean;
 }
 
 export interface IncidentPointChunk {
@@ -127,19 +135,23 @@ export interface IncidentPointChunk {
   y: Float64Array;
   /** The cursor for the next chunk, or null when this was the last. */
   nextAfterId: string | null;
+  /** With `withAttributes`: category keys and occurred_at as epoch ms. */
+  categories?: string[];
+  times?: Float64Array;
 }
 
 /**
  * One short chunk of incident points ordered by id (keyset pagination): each call holds the database for a
  * moment only, so the embedded database's single connection is free between chunks.
- * TODO(#6): take a viewer and apply the permission scope in SQL.
+ * The viewer's exact access is part of the WHERE (`access`).
  */
 export async function listIncidentPointsChunk(db: Kysely<Database>, q: IncidentPointChunkQuery): Promise<IncidentPointChunk> {
   if (!Number.isInteger(q.limit) || q.limit < 1) throw new RangeError('limit must be a positive integer');
-  if (q.categories && q.categories.length === 0) return { ids: [], x: new Float64Array(0), y: new Float64Array(0), nextAfterId: null };
+  if (q.categories && q.categories.length === 0) return { ids: [], x: new Float64Array(0), y: new Float64Array(0), nextAfterId: null, ...(q.withAttributes ? { categories: [], times: new Float64Array(0) } : {}) };
   const after = q.afterId ? sql` AND id > ${q.afterId}::uuid` : sql``;
-  const r = await sql<{ id: string; x: number; y: number }>`
-    SELECT id::text AS id, ST_X(geom_3006)::float8 AS x, ST_Y(geom_3006)::float8 AS y
+  const attributes = q.withAttributes ? sql`, category_key AS category, (extract(epoch FROM occurred_at) * 1000)::float8 AS t` : sql``;
+  const r = await sql<{ id: string; x: number; y: number; category?: string; t?: number }>`
+    SELECT id::text AS id, ST_X(geom_3006)::float8 AS x, ST_Y(geom_3006)::float8 AS y${attributes}
     FROM incident WHERE ${incidentWhere(q)}${after}
     ORDER BY id
     LIMIT ${q.limit}`.execute(db);
@@ -147,12 +159,18 @@ export async function listIncidentPointsChunk(db: Kysely<Database>, q: IncidentP
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   const ids = new Array<string>(n);
+  const categories = q.withAttributes ? new Array<string>(n) : undefined;
+  const times = q.withAttributes ? new Float64Array(n) : undefined;
   r.rows.forEach((row, k) => {
     ids[k] = row.id;
     x[k] = Number(row.x);
     y[k] = Number(row.y);
+    if (categories && times) {
+      categories[k] = String(row.category);
+      times[k] = Number(row.t);
+    }
   });
-  return { ids, x, y, nextAfterId: n === q.limit ? ids[n - 1] : null };
+  return { ids, x, y, nextAfterId: n === q.limit ? ids[n - 1] : null, ...(categories && times ? { categories, times } : {}) };
 }
 
 /** Step keys from `from` to `to` inclusive ('YYYY-Qn' or 'YYYY-MM'), as localQuarter / localMonth write them. */
@@ -169,6 +187,23 @@ export function listStepKeys(from: string, to: string, step: TimeStep): string[]
   }
   return keys;
 }
+
+/**
+ * How many incidents an analysis reads and a SHA-256 of their ids in id order: saved with a run, and
+ * recomputed when it is reopened to tell whether the data it used has changed since (an insert, a delete,
+ * a moved date or category, or a change of what the viewer may see all change it).
+ */
+export async function getIncidentIdsDigest(db: Kysely<Database>, f: IncidentFilter): Promise<{ count: number; hash: string }> {
+  if (f.categories && f.categories.length === 0) return { count: 0, hash: EMPTY_IDS_HASH };
+  const r = await sql<{ n: number; h: string | null }>`
+    SELECT count(*)::int AS n,
+      encode(sha256(convert_to(coalesce(string_agg(id::text, ',' ORDER BY id), ''), 'UTF8')), 'hex') AS h
+    FROM incident WHERE ${incidentWhere(f)}`.execute(db);
+  return { count: Number(r.rows[0]?.n ?? 0), hash: r.rows[0]?.h ?? EMPTY_IDS_HASH };
+}
+
+/** SHA-256 of the empty string: the digest of no records. */
+export const EMPTY_IDS_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 /** Number of incidents an analysis would read: the denominator of a chunked read's progress. */
 export async function countIncidentsForAnalysis(db: Kysely<Database>, f: IncidentFilter): Promise<number> {

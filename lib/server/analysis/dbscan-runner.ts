@@ -1,5 +1,6 @@
 import 'server-only';
 import { Worker } from 'node:worker_threads';
+import { getAnalysisWorkerUrl } from '@/lib/server/analysis/worker-url';
 import type { DbscanResult } from '@/lib/analysis/dbscan';
 import type { DbscanWorkerInput, DbscanWorkerMessage } from '@/lib/analysis/dbscan.worker';
 
@@ -11,11 +12,10 @@ export interface RunDbscanInWorkerOptions {
   signal?: AbortSignal;
   /** Hand the coordinate buffers to the worker instead of copying them (the caller's arrays become unusable). */
   transfer?: boolean;
-  /** Worker script; defaults to lib/analysis/dbscan.worker.ts run through tsx. */
+  /** Worker script; defaults to getAnalysisWorkerUrl('dbscan') (the .ts source through tsx, or the compiled .mjs under Next). */
   workerUrl?: URL;
 }
 
-const DEFAULT_WORKER = new URL('../../analysis/dbscan.worker.ts', import.meta.url);
 
 /**
  * Runs DBSCAN in a node:worker_threads Worker so that a large run neither blocks the event loop nor holds a
@@ -30,7 +30,7 @@ export function runDbscanInWorker(x: Float64Array, y: Float64Array, options: Run
       reject(new DOMException('DBSCAN was cancelled', 'AbortError'));
       return;
     }
-    const url = options.workerUrl ?? DEFAULT_WORKER;
+    const url = options.workerUrl ?? getAnalysisWorkerUrl('dbscan');
     // A .ts worker is loaded through tsx's loader, registered inside the worker (execArgv --import is not
     // honoured by every runner that hosts us, e.g. vitest).
     const bootstrap = url.pathname.endsWith('.ts')

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { dbscan } from '@/lib/analysis/dbscan';
 import { createSeededRandom } from '@/lib/analysis/seeded-random';
-import { type AnalysisJob, createAnalysisJobRunner } from '@/lib/server/analysis/jobs';
+import { EMPTY_IDS_HASH, getIncidentIdsDigest } from '@/db/queries/analysis/cell-counts';
+import { type AnalysisJob, createAnalysisJobRunner, hashIds } from '@/lib/server/analysis/jobs';
 import { runEmergingHotSpots, runHotSpots } from '@/lib/server/analysis/run-hot-spots';
 import { createTestMunicipality, getTestDatabase, testBackend } from '@/lib/testing/test-database';
 
@@ -79,7 +80,16 @@ describe(`analysis jobs on ${testBackend()}`, () => {
       ['running', 'computing', 50],
       ['done', 'computing', 100],
     ]);
-    expect(end.result).toEqual({ kind: 'hot-spots', result: await runHotSpots(h.db, spec) });
+    expect(end.result).toEqual({ kind: 'hot-spots', result: await runHotSpots(h.db, spec), digest: await getIncidentIdsDigest(h.db, spec) });
+  });
+
+  it('the id hash of the points a DBSCAN job read equals the SQL digest of the same rows', async () => {
+    const runner = createAnalysisJobRunner({ db: h.db, chunkSize: 700 });
+    const end = await runner.waitFor(runner.submit({ kind: 'dbscan', municipalityCode: code, eps: 60, minPoints: 8 }).id);
+    if (end.result?.kind !== 'dbscan') throw new Error('expected a DBSCAN result');
+    expect(end.result.digest).toEqual(await getIncidentIdsDigest(h.db, { municipalityCode: code }));
+    expect(end.result.digest.count).toBe(N);
+    expect(hashIds([])).toBe(EMPTY_IDS_HASH);
   });
 
   it('an emerging job computes in its worker what runEmergingHotSpots computes in place', async () => {

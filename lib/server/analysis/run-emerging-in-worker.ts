@@ -1,9 +1,9 @@
 import 'server-only';
 import { Worker } from 'node:worker_threads';
+import { getAnalysisWorkerUrl } from '@/lib/server/analysis/worker-url';
 import type { EmergingHotSpotResult } from '@/lib/analysis/emerging-hot-spots';
 import type { EmergingWorkerInput, EmergingWorkerMessage } from '@/lib/server/analysis/emerging.worker';
 
-const DEFAULT_WORKER = new URL('./emerging.worker.ts', import.meta.url);
 
 /**
  * findEmergingHotSpots in a node:worker_threads Worker (the pattern of dbscan-runner.ts): the event loop
@@ -15,7 +15,7 @@ export function runEmergingInWorker(input: EmergingWorkerInput, options: { signa
       reject(new DOMException('Emerging hot-spot analysis was cancelled', 'AbortError'));
       return;
     }
-    const url = options.workerUrl ?? DEFAULT_WORKER;
+    const url = options.workerUrl ?? getAnalysisWorkerUrl('emerging');
     // A .ts worker is loaded through tsx's loader, registered inside the worker (as in dbscan-runner.ts).
     const bootstrap = url.pathname.endsWith('.ts')
       ? `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(url.href)}); })().catch((e) => { throw e; });`
