@@ -47,7 +47,7 @@ export interface CellCountRow {
 const SQRT3 = Math.sqrt(3);
 
 /** The common WHERE of every analysis read: tenant, local period, categories. */
-function incidentWhere(f: IncidentFilter): RawBuilder<boolean> {
+export function incidentWhere(f: IncidentFilter): RawBuilder<boolean> {
   const parts: RawBuilder<unknown>[] = [sql`municipality_code = ${f.municipalityCode}`];
   // Local midnight of `from` and of the day after `to`: correct across daylight-saving changes.
   if (f.from) parts.push(sql`occurred_at >= (${f.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`);
