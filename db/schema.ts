@@ -59,6 +59,8 @@ export interface AreaTable extends Spatial {
   kind: string;
   code: string | null;
   name: string;
+  /** Inhabitants (imported), for rates per 1,000. */
+  population: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: DefaultTimestamp;
 }
 
@@ -73,6 +75,8 @@ export interface IncidentTable extends Spatial {
   visibility: Generated<string>;
   external_id: string | null;
   description: string | null;
+  /** Hash of an imported row's values: re-importing the same file adds nothing. */
+  import_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }
@@ -109,6 +113,8 @@ export interface UnsafePlaceTable extends Spatial {
   reported_at: DefaultTimestamp;
   status_changed_at: Timestamp | null;
   fixed_at: Timestamp | null;
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
+  import_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }
@@ -142,6 +148,7 @@ export interface VandalismReportTable extends Spatial {
   public_summary: string | null;
   incident_id: string | null;
   external_id: string | null;
+  import_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }
@@ -156,6 +163,7 @@ export interface SurveyIndicatorTable {
   unit: Generated<string>;
   source: string | null;
   published: Generated<boolean>;
+  respondents: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface EstMeetingTable {

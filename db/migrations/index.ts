@@ -5,6 +5,7 @@ import * as publication from './20261125T1200-publication';
 import * as auth from './20261125T1300-auth';
 import * as walkProtocolIntegrity from './20261125T1400-walk-protocol-integrity';
 import * as recordConfirmation from './20261126T1200-record-confirmation';
+import * as importKeys from './20261126T1300-import-keys';
 import * as analysisRunFrozen from './20261126T1400-analysis-run-frozen';
 import * as councilLoop from './20261126T1500-council-loop';
 import * as citizenReportModeration from './20261126T1600-citizen-report-moderation';
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '20261125T1300-auth': auth,
   '20261125T1400-walk-protocol-integrity': walkProtocolIntegrity,
   '20261126T1200-record-confirmation': recordConfirmation,
+  '20261126T1300-import-keys': importKeys,
   '20261126T1400-analysis-run-frozen': analysisRunFrozen,
   '20261126T1500-council-loop': councilLoop,
   '20261126T1600-citizen-report-moderation': citizenReportModeration,

@@ -11,7 +11,7 @@ export async function createArea(db: Kysely<Database>, municipalityCode: string,
   const { id } = await mapConstraintErrors(
     db
       .insertInto('area')
-      .values({ municipality_code: municipalityCode, kind: v.kind, code: v.code, name: v.name, geom: multiPolygonFromGeoJson(v.geom) })
+      .values({ municipality_code: municipalityCode, kind: v.kind, code: v.code, name: v.name, population: v.population, geom: multiPolygonFromGeoJson(v.geom) })
       .returning('id')
       .executeTakeFirstOrThrow(),
   );
@@ -22,7 +22,7 @@ export async function getArea(db: Kysely<Database>, municipalityCode: string, id
   assertIdShape('area', id, municipalityCode);
   const row = await db
     .selectFrom('area')
-    .select(['id', 'municipality_code', 'kind', 'code', 'name', 'created_at'])
+    .select(['id', 'municipality_code', 'kind', 'code', 'name', 'population', 'created_at'])
     .select(selectMultiPolygonGeoJson().as('geom'))
     .where('municipality_code', '=', municipalityCode)
     .where('id', '=', id)

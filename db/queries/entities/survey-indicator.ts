@@ -25,6 +25,7 @@ export async function createSurveyIndicator(
         unit: v.unit,
         source: v.source,
         published: v.published,
+        respondents: v.respondents,
       })
       .returning('id')
       .executeTakeFirstOrThrow(),
@@ -36,7 +37,7 @@ export async function getSurveyIndicator(db: Kysely<Database>, municipalityCode:
   assertIdShape('survey_indicator', id, municipalityCode);
   const row = await db
     .selectFrom('survey_indicator')
-    .select(['id', 'municipality_code', 'area_id', 'year', 'indicator', 'value', 'unit', 'source', 'published'])
+    .select(['id', 'municipality_code', 'area_id', 'year', 'indicator', 'value', 'unit', 'source', 'published', 'respondents'])
     .where('municipality_code', '=', municipalityCode)
     .where('id', '=', id)
     .executeTakeFirst();

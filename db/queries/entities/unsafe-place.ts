@@ -35,6 +35,7 @@ export async function createUnsafePlace(
         public_summary: v.public_summary,
         reported_at: v.reported_at ?? undefined,
         fixed_at: v.fixed_at,
+        external_id: v.external_id,
       })
       .returning('id')
       .executeTakeFirstOrThrow(),
@@ -62,6 +63,7 @@ export async function getUnsafePlace(db: Kysely<Database>, municipalityCode: str
       'reported_at',
       'status_changed_at',
       'fixed_at',
+      'external_id',
       'created_at',
       'updated_at',
     ])

@@ -19,6 +19,12 @@ export const areaInputSchema = z.object({
   /** Official code where one exists (DeSO, RegSO, district number). */
   code: optionalTextField('code', SHORT_TEXT_MAX),
   name: requiredTextField('name', TITLE_MAX),
+  /** Inhabitants, for rates per 1,000 (imported with the outlines). */
+  population: z
+    .int({ error: 'population must be a whole number or null' })
+    .min(0, 'population must not be negative')
+    .nullish()
+    .transform((v) => v ?? null),
   /** Polygon or MultiPolygon in WGS84; stored and returned as MultiPolygon. */
   geom: polygonalSchema,
 });
@@ -30,6 +36,7 @@ export const areaSchema = z.object({
   kind: z.enum(AREA_KINDS),
   code: z.string().nullable(),
   name: z.string(),
+  population: z.int().nullable(),
   geom: multiPolygonSchema,
   created_at: timestampSchema,
 });

@@ -21,6 +21,12 @@ export const surveyIndicatorInputSchema = z.object({
   /** Where the value comes from, e.g. "Polisens trygghetsmätning 2025". */
   source: optionalTextField('source', TITLE_MAX),
   published: booleanField('published', false),
+  /** How many answered (a value from few respondents is uncertain). */
+  respondents: z
+    .int({ error: 'respondents must be a whole number or null' })
+    .min(0, 'respondents must not be negative')
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type SurveyIndicatorInput = z.infer<typeof surveyIndicatorInputSchema>;
 
@@ -34,5 +40,6 @@ export const surveyIndicatorSchema = z.object({
   unit: z.string(),
   source: z.string().nullable(),
   published: z.boolean(),
+  respondents: z.int().nullable(),
 });
 export type SurveyIndicator = z.infer<typeof surveyIndicatorSchema>;

@@ -10,6 +10,7 @@ import {
   optionalTimestampField,
   pointSchema,
   requiredTextField,
+  SHORT_TEXT_MAX,
   TEXT_MAX,
   timestampSchema,
   TITLE_MAX,
@@ -38,6 +39,8 @@ export const unsafePlaceInputSchema = z
     /** When it was reported; the server's now when missing (imports of older walks send theirs). */
     reported_at: optionalTimestampField('reported_at'),
     fixed_at: optionalTimestampField('fixed_at'),
+    /** Id in the source system of an import, unique per municipality (re-imports add nothing). */
+    external_id: optionalTextField('external_id', SHORT_TEXT_MAX),
   })
   .superRefine((v, ctx) => {
     if (v.source === 'walk' && v.walk_id === null) {
@@ -73,6 +76,7 @@ export const unsafePlaceSchema = z.object({
   reported_at: timestampSchema,
   status_changed_at: timestampSchema.nullable(),
   fixed_at: timestampSchema.nullable(),
+  external_id: z.string().nullable(),
   created_at: timestampSchema,
   updated_at: timestampSchema,
 });

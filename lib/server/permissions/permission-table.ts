@@ -25,6 +25,8 @@ export const RESOURCES = [
   'membership',
   'setting',
   'audit_log',
+  'area', // districts, DeSO/RegSO, neighbourhood-watch areas (imported or drawn)
+  'survey_indicator', // survey results per area and year (trygghetsmätning)
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -50,6 +52,8 @@ const EST_GROUP: Grants = {
   follow_up: ALL,
   report: READ_EXPORT,
   citizen_report: ['read', 'update'],
+  area: ALL,
+  survey_indicator: ALL,
 };
 
 export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
@@ -66,6 +70,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     pledge: READ,
     activity: READ,
     follow_up: ['read', 'create'],
+    area: READ,
+    survey_indicator: READ,
   },
   // Politicians: aggregates, trends, pledges and follow-ups; never a single incident, never free text.
   council: {
@@ -75,6 +81,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: READ,
     follow_up: READ,
     report: READ_EXPORT,
+    area: READ,
+    survey_indicator: READ,
   },
   // System administration only: an admin sees no incident unless they also hold an analyst role.
   admin: {

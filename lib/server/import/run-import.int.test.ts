@@ -1,0 +1,190 @@
+// Imports on a real database (both backends): all or nothing, idempotent, within the importer's
+// permissions, audited.
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/db/client';
+import { importOptionsSchema } from '@/lib/schemas/import';
+import type { Role } from '@/lib/schemas/auth';
+import { HttpError } from '@/lib/server/auth/errors';
+import type { Viewer } from '@/lib/server/permissions/viewer';
+import { createTestMunicipality, getTestDatabase } from '@/lib/testing/test-database';
+import { ImportTooLargeError, runImport } from './run-import';
+
+let h: DatabaseHandle;
+
+async function municipalityWithOrgs(name: string) {
+  const code = await createTestMunicipality(h, name);
+  const org = async (n: string, kind: string) =>
+    (await h.db.insertInto('organisation').values({ municipality_code: code, name: n, kind }).returning('id').executeTakeFirstOrThrow()).id;
+  return { code, police: await org('Polisen', 'police'), municipality: await org('Kommunen', 'municipality'), housing: await org('Bostadsbolaget', 'housing') };
+}
+
+function viewer(code: string, role: Role, organisationId: string | null): Viewer {
+  return { userId: `u-${role}`, actor: `${role}@import.test`, municipalityCode: code, held: [{ role, organisationId }], meetingMode: false };
+}
+
+const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
+const opts = (code: string, kind: string, extra: Record<string, unknown> = {}) => importOptionsSchema.parse({ municipality: code, kind, ...extra });
+
+async function count(table: 'incident' | 'unsafe_place' | 'vandalism_report' | 'area' | 'survey_indicator', code: string): Promise<number> {
+  const r = await h.db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).where('municipality_code', '=', code).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+async function lastAudit(code: string) {
+  return h.db.selectFrom('audit_event').selectAll().where('municipality_code', '=', code).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+}
+
+const GOOD = [
+  'externt_id;kategori;tidpunkt;latitud;longitud;beskrivning',
+  'P-1;Stöld;2025-03-01 10:00;57,1830;14,0470;Cykel',
+  'P-2;assault;2025-03-02 22:15;57,1840;14,0480;',
+  ';Skadegörelse;2025-03-03 03:00;57,1850;14,0490;Fönster',
+].join('\r\n');
+
+beforeAll(async () => {
+  h = await getTestDatabase();
+});
+
+describe('runImport', () => {
+  it('reports exactly the two bad rows, with row and column, and imports nothing', async () => {
+    const m = await municipalityWithOrgs('Importkommun A');
+    const bad = [
+      'kategori;tidpunkt;latitud;longitud',
+      'theft;2025-03-01 10:00;57,18;14,04',
+      'no_such_category;2025-03-01 10:00;57,18;14,04',
+      'theft;2025-03-01 10:00;57,18;14,04',
+      'theft;2025-13-01 10:00;57,18;14,04',
+      'theft;2025-03-01 10:00;57,19;14,05',
+    ].join('\n');
+    const r = await runImport(h.db, viewer(m.code, 'municipality', m.municipality), file('bad.csv', bad), opts(m.code, 'incidents'));
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, 'kategori'],
+      [5, 'tidpunkt'],
+    ]);
+    expect(r.added).toBe(0);
+    expect(await count('incident', m.code)).toBe(0);
+    const audit = await lastAudit(m.code);
+    expect(audit.action).toBe('import.rejected');
+    expect(audit.details).toMatchObject({ file_name: 'bad.csv', rows: 5, error_count: 2 });
+  });
+
+  it('adds nothing when the same file is imported twice', async () => {
+    const m = await municipalityWithOrgs('Importkommun B');
+    const v = viewer(m.code, 'police', m.police);
+    const first = await runImport(h.db, v, file('p.csv', GOOD), opts(m.code, 'incidents'));
+    expect(first).toMatchObject({ errors: [], added: 3, alreadyPresent: 0 });
+    const second = await runImport(h.db, v, file('p-again.csv', GOOD), opts(m.code, 'incidents'));
+    expect(second).toMatchObject({ errors: [], added: 0, alreadyPresent: 3 });
+    expect(await count('incident', m.code)).toBe(3);
+    const rows = await h.db.selectFrom('incident').select(['origin_org_id', 'source', 'external_id', 'visibility']).where('municipality_code', '=', m.code).orderBy('occurred_at').execute();
+    expect(rows.map((r) => r.origin_org_id)).toEqual([m.police, m.police, m.police]);
+    expect(rows.map((r) => r.external_id)).toEqual(['P-1', 'P-2', null]);
+    const audit = await h.db.selectFrom('audit_event').selectAll().where('municipality_code', '=', m.code).where('action', '=', 'import').orderBy('id').execute();
+    expect(audit.map((a) => [a.result_count, (a.details as { added: number }).added])).toEqual([
+      [3, 3],
+      [0, 0],
+    ]);
+    expect((audit[0].details as { file_sha256: string }).file_sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('a dry run counts what would be added and stores nothing', async () => {
+    const m = await municipalityWithOrgs('Importkommun C');
+    const r = await runImport(h.db, viewer(m.code, 'police', m.police), file('p.csv', GOOD), opts(m.code, 'incidents', { dry_run: true }));
+    expect(r).toMatchObject({ added: 3, alreadyPresent: 0, dryRun: true });
+    expect(await count('incident', m.code)).toBe(0);
+    expect((await lastAudit(m.code)).action).toBe('import.dry_run');
+  });
+
+  it('refuses roles that may not create the records, and audits the attempt', async () => {
+    const m = await municipalityWithOrgs('Importkommun D');
+    for (const role of ['council', 'admin'] as const) {
+      await expect(runImport(h.db, viewer(m.code, role, null), file('p.csv', GOOD), opts(m.code, 'incidents'))).rejects.toSatisfy((e) => e instanceof HttpError && e.status === 403);
+      expect((await lastAudit(m.code)).action).toBe('denied');
+    }
+    await expect(runImport(h.db, viewer(m.code, 'partner', m.housing), file('a.geojson', '{}'), opts(m.code, 'areas'))).rejects.toBeInstanceOf(HttpError);
+    expect(await count('incident', m.code)).toBe(0);
+  });
+
+  it('a partner imports only categories it may see, owned by its organisation', async () => {
+    const m = await municipalityWithOrgs('Importkommun E');
+    const v = viewer(m.code, 'partner', m.housing);
+    const sensitive = 'category;occurred_at;lat;lon\ntheft;2025-03-01;57,18;14,04\nrape;2025-03-01;57,18;14,04\n';
+    const refused = await runImport(h.db, v, file('s.csv', sensitive), opts(m.code, 'incidents'));
+    expect(refused.errors.map((e) => [e.row, e.column])).toEqual([[3, 'category']]);
+    expect(await count('incident', m.code)).toBe(0);
+    const ok = await runImport(h.db, v, file('ok.csv', 'category;occurred_at;lat;lon;visibility\ntheft;2025-03-01;57,18;14,04;restricted\n'), opts(m.code, 'incidents'));
+    expect(ok.added).toBe(1);
+    const row = await h.db.selectFrom('incident').select(['origin_org_id', 'visibility']).where('municipality_code', '=', m.code).executeTakeFirstOrThrow();
+    expect(row).toEqual({ origin_org_id: m.housing, visibility: 'restricted' });
+  });
+
+  it('refuses a file over the size limit with the limit in the message', async () => {
+    const m = await municipalityWithOrgs('Importkommun F');
+    const before = process.env.LAGESBILD_IMPORT_MAX_BYTES;
+    process.env.LAGESBILD_IMPORT_MAX_BYTES = '100';
+    try {
+      await expect(runImport(h.db, viewer(m.code, 'police', m.police), file('p.csv', GOOD), opts(m.code, 'incidents'))).rejects.toBeInstanceOf(ImportTooLargeError);
+    } finally {
+      if (before === undefined) delete process.env.LAGESBILD_IMPORT_MAX_BYTES;
+      else process.env.LAGESBILD_IMPORT_MAX_BYTES = before;
+    }
+  });
+
+  it('imports unsafe places and vandalism reports idempotently', async () => {
+    const m = await municipalityWithOrgs('Importkommun G');
+    const v = viewer(m.code, 'municipality', m.municipality);
+    const places = 'titel;latitud;longitud;skäl;status\nTunneln;57,18;14,04;dålig belysning|skymd sikt;öppen\nParken;57,19;14,05;nedskräpning;planerad\n';
+    expect(await runImport(h.db, v, file('u.csv', places), opts(m.code, 'unsafe_places'))).toMatchObject({ errors: [], added: 2 });
+    expect(await runImport(h.db, v, file('u.csv', places), opts(m.code, 'unsafe_places'))).toMatchObject({ errors: [], added: 0, alreadyPresent: 2 });
+    const reasons = await h.db.selectFrom('unsafe_place').select(['title', 'reasons', 'origin_org_id']).where('municipality_code', '=', m.code).orderBy('title').execute();
+    expect(reasons).toEqual([
+      { title: 'Parken', reasons: ['litter'], origin_org_id: m.municipality },
+      { title: 'Tunneln', reasons: ['poor_lighting', 'hidden_view'], origin_org_id: m.municipality },
+    ]);
+    const vandalism = 'externt_id;typ;kränkande;rapporterad;status;ansvarig_organisation;sanerad;kostnad_sek;lat;lon\nV1;klotter;ja;2025-04-01 08:00;sanerad;Kommunen;2025-04-01 20:00;1 250,50;57,18;14,04\nV2;skadegörelse;nej;2025-04-02;;;;;57,18;14,05\n';
+    expect(await runImport(h.db, v, file('v.csv', vandalism), opts(m.code, 'vandalism'))).toMatchObject({ errors: [], added: 2 });
+    expect(await runImport(h.db, v, file('v.csv', vandalism), opts(m.code, 'vandalism'))).toMatchObject({ added: 0, alreadyPresent: 2 });
+    const v1 = await h.db.selectFrom('vandalism_report').select(['offensive', 'status', 'responsible_org_id', sql<number>`cost_sek::float8`.as('cost')]).where('external_id', '=', 'V1').where('municipality_code', '=', m.code).executeTakeFirstOrThrow();
+    expect(v1).toEqual({ offensive: true, status: 'cleaned', responsible_org_id: m.municipality, cost: 1250.5 });
+  });
+
+  it('imports areas (SWEREF 99 TM) and then their survey results, each once', async () => {
+    const m = await municipalityWithOrgs('Importkommun H');
+    const v = viewer(m.code, 'municipality', m.municipality);
+    const square = (x: number, y: number) => [[[x, y], [x + 1000, y], [x + 1000, y + 1000], [x, y + 1000], [x, y]]];
+    const areas = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { namn: 'Norra', kod: 'N1', befolkning: 1200 }, geometry: { type: 'Polygon', coordinates: square(440000, 6340000) } },
+        { type: 'Feature', properties: { namn: 'Södra', kod: 'S1', typ: 'grannsamverkan' }, geometry: { type: 'MultiPolygon', coordinates: [square(440000, 6338000)] } },
+      ],
+    };
+    expect(await runImport(h.db, v, file('omr.geojson', JSON.stringify(areas)), opts(m.code, 'areas'))).toMatchObject({ errors: [], added: 2, crs: 'EPSG:3006' });
+    expect(await runImport(h.db, v, file('omr.geojson', JSON.stringify(areas)), opts(m.code, 'areas'))).toMatchObject({ added: 0, alreadyPresent: 2 });
+    const stored = await h.db.selectFrom('area').select(['name', 'kind', 'code', 'population', sql<number>`round(ST_Area(geom_3006))::int`.as('m2')]).where('municipality_code', '=', m.code).orderBy('name').execute();
+    expect(stored).toEqual([
+      { name: 'Norra', kind: 'district', code: 'N1', population: 1200, m2: 1_000_000 },
+      { name: 'Södra', kind: 'neighbourhood_watch', code: 'S1', population: null, m2: 1_000_000 },
+    ]);
+    const survey = 'Område;År;Indikator;Värde;Antal svarande;Källa\nNorra;2025;Otrygghet kvällstid;23,5;410;Polisens trygghetsmätning\nS1;2025;Otrygghet kvällstid;12;;\n';
+    const bad = await runImport(h.db, v, file('s.csv', survey), opts(m.code, 'survey'));
+    expect(bad.errors.map((e) => [e.row, e.column])).toEqual([[3, 'Område']]);
+    const fixed = survey.replace('Område;', 'Område;Områdeskod;').replace('Norra;', 'Norra;;').replace('S1;', ';S1;');
+    expect(await runImport(h.db, v, file('s.csv', fixed), opts(m.code, 'survey'))).toMatchObject({ errors: [], added: 2 });
+    expect(await runImport(h.db, v, file('s.csv', fixed), opts(m.code, 'survey'))).toMatchObject({ added: 0, alreadyPresent: 2 });
+    const results = await h.db.selectFrom('survey_indicator').innerJoin('area', 'area.id', 'survey_indicator.area_id').select(['area.name', 'survey_indicator.value', 'survey_indicator.respondents']).where('survey_indicator.municipality_code', '=', m.code).orderBy('area.name').execute();
+    expect(results).toEqual([
+      { name: 'Norra', value: 23.5, respondents: 410 },
+      { name: 'Södra', value: 12, respondents: null },
+    ]);
+  });
+
+  it('reads a Windows-1252 file as Swedish Excel writes it', async () => {
+    const m = await municipalityWithOrgs('Importkommun I');
+    const text = 'kategori;tidpunkt;latitud;longitud\nStöld;2025-03-01 10:00;57,18;14,04\n';
+    const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+    const r = await runImport(h.db, viewer(m.code, 'police', m.police), { name: 'excel.csv', bytes }, opts(m.code, 'incidents'));
+    expect(r).toMatchObject({ errors: [], added: 1 });
+  });
+});
