@@ -22,6 +22,7 @@ const LASSO = {
 const all = (o: Outcome): Record<Audience, Outcome> => Object.fromEntries(AUDIENCES.map((a) => [a, o])) as Record<Audience, Outcome>;
 const staffPage: Record<Audience, Outcome> = { ...all(200), 'signed-out': 'signin' };
 const adminPage: Record<Audience, Outcome> = { ...all(404), 'signed-out': 'signin', admin: 200 };
+const loopPage: Record<Audience, Outcome> = { ...all(200), 'signed-out': 'signin', admin: 404 };
 const exactData: Record<Audience, Outcome> = { 'signed-out': 401, admin: 403, council: 403, police: 200, municipality: 200, partner: 200 };
 
 /** Every route file and page (path relative to app/) → the URL called and the outcome per audience. */
@@ -55,6 +56,12 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
   'api/v1/selection/route.ts': { url: '/api/v1/selection', post: LASSO, expect: exactData },
   'api/v1/selection/export/route.ts': { url: '/api/v1/selection/export', post: { ...LASSO, format: 'csv' }, expect: { ...exactData, partner: 403 } },
   'api/v1/aggregates/hex/route.ts': { url: `/api/v1/aggregates/hex?${Q}`, expect: { ...all(200), 'signed-out': 401, admin: 403 } },
+  // Council loop (issue 7): the EST group, partners and the council read; admin holds none of these grants.
+  '(staff)/loften/page.tsx': { url: '/loften', expect: loopPage },
+  '(staff)/fokusomraden/page.tsx': { url: '/fokusomraden', expect: loopPage },
+  '(staff)/aktiviteter/page.tsx': { url: '/aktiviteter', expect: loopPage },
+  '(staff)/aktiviteter/[id]/page.tsx': { url: '/aktiviteter/00000000-0000-4000-8000-000000000000', expect: { ...all(404), 'signed-out': 'signin' } },
+  '(staff)/uppfoljning/page.tsx': { url: '/uppfoljning?kvartal=2026-Q3', expect: loopPage },
   'api/v1/admin/audit/export/route.ts': { url: '/api/v1/admin/audit/export?action=sign_in', expect: { ...all(403), 'signed-out': 401, admin: 200 } },
 };
 
@@ -69,6 +76,8 @@ interface ActionEntry {
   expect: Record<Audience, ActionOutcome>;
 }
 
+/** Council-loop actions: signed out to sign-in; everyone else back with an error (role refused or input invalid). */
+const loopAction: Record<Audience, ActionOutcome> = { ...(all('refused' as never) as Record<Audience, ActionOutcome>), 'signed-out': 'signin' };
 const admins = (o: ActionOutcome): Record<Audience, ActionOutcome> => ({ ...all('signin' as never), admin: o }) as Record<Audience, ActionOutcome>;
 
 /**
@@ -90,6 +99,14 @@ const ACTIONS: Record<string, ActionEntry> = {
   '(staff)/admin/actions.ts#createOrganisationAction': { check: 'admin in the municipality', form: { municipality_code: '0683', name: '', kind: 'no-such-kind' }, expect: admins('refused') },
   '(staff)/admin/publicering/actions.ts#publishQuarterAction': { check: 'admin in the municipality; the disclosure audit must pass', form: { municipality_code: '0683', quarter: 'not-a-quarter', audience: 'public' }, expect: admins('refused') },
   '(staff)/karta/post/[kind]/[id]/actions.ts#updateRecordAction': { check: 'session; update grant + exact access in SQL (partners: own organisation)', form: { kind: 'incident', id: '00000000-0000-4000-8000-000000000000', description: 'x' }, expect: { ...(all('refused' as never) as Record<Audience, ActionOutcome>), 'signed-out': 'signin' } },
+  '(staff)/loften/actions.ts#createPledgeAction': { check: 'pledge create (EST group)', form: { year: 'x', title: '' }, expect: loopAction },
+  '(staff)/loften/actions.ts#createFocusAreaAction': { check: 'focus_area create (EST group)', form: { name: '', geom: 'not json' }, expect: loopAction },
+  '(staff)/aktiviteter/actions.ts#proposeActivityAction': { check: 'activity create (EST group); always proposed', form: { title: '' }, expect: loopAction },
+  '(staff)/aktiviteter/actions.ts#recordDecisionAction': { check: 'activity update (EST group records the council decision)', form: { activity_id: 'x' }, expect: loopAction },
+  '(staff)/aktiviteter/actions.ts#reportFollowUpAction': { check: 'follow_up create; a partner only on its own activities (SQL)', form: { activity_id: 'x', quarter: 'bad' }, expect: loopAction },
+  '(staff)/aktiviteter/actions.ts#reviewSummaryAction': { check: 'activity update (moderation)', form: { activity_id: 'x', decision: 'approve' }, expect: loopAction },
+  '(staff)/aktiviteter/actions.ts#updateSummaryAction': { check: 'activity update; text goes back to review', form: { activity_id: 'x' }, expect: loopAction },
+  '(staff)/aktiviteter/actions.ts#setStatusAction': { check: 'activity update; only decided→ongoing→done/cancelled', form: { activity_id: 'x', status: 'done' }, expect: loopAction },
   '(staff)/admin/actions.ts#verifyAuditAction': { check: 'admin', form: {}, expect: admins('done') },
 };
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { getTranslator } from '@/lib/i18n/translate';
-import { requireStaffUser, type SignedInUser } from '@/lib/server/auth/session';
+import { heldRolesIn, requireStaffUser, type SignedInUser } from '@/lib/server/auth/session';
+import { can } from '@/lib/server/permissions/permission-table';
 import { getDatabaseState } from '@/lib/server/db';
 import { getDefaultMunicipalityCode, getStaffMunicipality, type StaffMunicipality } from '@/lib/server/situation/get-staff-context';
 import { SignOutForm } from '../(auth)/_components/sign-out-form';
@@ -28,6 +29,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         </a>
         {municipality ? <span className="staff-header__municipality">{t('header.municipality', { name: municipality.name })}</span> : null}
         <span className="staff-header__spacer" />
+        {user && can(heldRolesIn(user, getDefaultMunicipalityCode()).map((h) => h.role), 'read', 'pledge') ? (
+          <a className="staff-header__admin" href="/loften" data-testid="nav-loften">
+            Medborgarlöften
+          </a>
+        ) : null}
         {user?.memberships.some((m) => m.role === 'admin') ? (
           <a className="staff-header__admin" href="/admin" data-testid="nav-admin">
             Admin
