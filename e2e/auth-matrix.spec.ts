@@ -24,6 +24,9 @@ const staffPage: Record<Audience, Outcome> = { ...all(200), 'signed-out': 'signi
 const adminPage: Record<Audience, Outcome> = { ...all(404), 'signed-out': 'signin', admin: 200 };
 const loopPage: Record<Audience, Outcome> = { ...all(200), 'signed-out': 'signin', admin: 404 };
 const exactData: Record<Audience, Outcome> = { 'signed-out': 401, admin: 403, council: 403, police: 200, municipality: 200, partner: 200 };
+// The council dashboard and report: council and the EST group ('report' in the permission table).
+const councilPage: Record<Audience, Outcome> = { 'signed-out': 'signin', admin: 404, police: 200, municipality: 200, partner: 404, council: 200 };
+const councilData: Record<Audience, Outcome> = { 'signed-out': 401, admin: 403, police: 200, municipality: 200, partner: 403, council: 200 };
 
 /** Every route file and page (path relative to app/) → the URL called and the outcome per audience. */
 const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; post?: unknown }> = {
@@ -62,6 +65,10 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
   '(staff)/aktiviteter/page.tsx': { url: '/aktiviteter', expect: loopPage },
   '(staff)/aktiviteter/[id]/page.tsx': { url: '/aktiviteter/00000000-0000-4000-8000-000000000000', expect: { ...all(404), 'signed-out': 'signin' } },
   '(staff)/uppfoljning/page.tsx': { url: '/uppfoljning?kvartal=2026-Q3', expect: loopPage },
+  '(staff)/rad/page.tsx': { url: '/rad', expect: councilPage },
+  '(staff)/rapport/page.tsx': { url: '/rapport', expect: councilPage },
+  'api/v1/council/dashboard/route.ts': { url: '/api/v1/council/dashboard', expect: councilData },
+  'api/v1/council/csv/route.ts': { url: '/api/v1/council/csv?chart=pledges', expect: councilData },
   'api/v1/admin/audit/export/route.ts': { url: '/api/v1/admin/audit/export?action=sign_in', expect: { ...all(403), 'signed-out': 401, admin: 200 } },
 };
 

@@ -34,6 +34,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             Medborgarlöften
           </a>
         ) : null}
+        {user && can(heldRolesIn(user, getDefaultMunicipalityCode()).map((h) => h.role), 'read', 'report') ? (
+          <a className="staff-header__admin" href="/rad" data-testid="nav-council">
+            {t('council.nav')}
+          </a>
+        ) : null}
         {user?.memberships.some((m) => m.role === 'admin') ? (
           <a className="staff-header__admin" href="/admin" data-testid="nav-admin">
             Admin
