@@ -23,6 +23,10 @@ const all = (o: Outcome): Record<Audience, Outcome> => Object.fromEntries(AUDIEN
 const staffPage: Record<Audience, Outcome> = { ...all(200), 'signed-out': 'signin' };
 const adminPage: Record<Audience, Outcome> = { ...all(404), 'signed-out': 'signin', admin: 200 };
 const loopPage: Record<Audience, Outcome> = { ...all(200), 'signed-out': 'signin', admin: 404 };
+/** Capture and walk mode: the roles that may create records (police, municipality, partner); others "not found". */
+const capturePage: Record<Audience, Outcome> = { 'signed-out': 'signin', admin: 404, council: 404, police: 200, municipality: 200, partner: 200 };
+/** A walk id that exists nowhere: the page answers "not found" to every role and sends signed-out visitors to sign-in. */
+const NO_WALK = '00000000-0000-4000-8000-000000000000';
 const exactData: Record<Audience, Outcome> = { 'signed-out': 401, admin: 403, council: 403, police: 200, municipality: 200, partner: 200 };
 // The council dashboard and report: council and the EST group ('report' in the permission table).
 const councilPage: Record<Audience, Outcome> = { 'signed-out': 'signin', admin: 404, police: 200, municipality: 200, partner: 404, council: 200 };
@@ -36,6 +40,10 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
   'api/public/reports/route.ts': { url: '/api/public/reports', expect: all(200) },
   '(staff)/karta/page.tsx': { url: '/karta', expect: staffPage },
   '(staff)/admin/page.tsx': { url: '/admin', expect: adminPage },
+  '(staff)/registrera/page.tsx': { url: '/registrera', expect: capturePage },
+  '(staff)/vandringar/page.tsx': { url: '/vandringar', expect: capturePage },
+  '(staff)/vandringar/[id]/page.tsx': { url: `/vandringar/${NO_WALK}`, expect: { ...all(404), 'signed-out': 'signin' } },
+  '(staff)/vandringar/[id]/protokoll/page.tsx': { url: `/vandringar/${NO_WALK}/protokoll`, expect: { ...all(404), 'signed-out': 'signin' } },
   '(staff)/admin/anvandare/page.tsx': { url: '/admin/anvandare', expect: adminPage },
   '(staff)/admin/organisationer/page.tsx': { url: '/admin/organisationer', expect: adminPage },
   '(staff)/admin/logg/page.tsx': { url: '/admin/logg', expect: adminPage },
@@ -115,6 +123,10 @@ const ACTIONS: Record<string, ActionEntry> = {
   '(staff)/aktiviteter/actions.ts#updateSummaryAction': { check: 'activity update; text goes back to review', form: { activity_id: 'x' }, expect: loopAction },
   '(staff)/aktiviteter/actions.ts#setStatusAction': { check: 'activity update; only decided→ongoing→done/cancelled', form: { activity_id: 'x', status: 'done' }, expect: loopAction },
   '(staff)/admin/actions.ts#verifyAuditAction': { check: 'admin', form: {}, expect: admins('done') },
+  '(staff)/registrera/actions.ts#saveCaptureAction': { check: 'create on the kind\'s resource; exact access for the duplicate check', form: { kind: 'incident' }, expect: { 'signed-out': 'signin', admin: 404, council: 404, police: 200, municipality: 200, partner: 200 } },
+  '(staff)/registrera/actions.ts#confirmCaptureAction': { check: 'create on the kind\'s resource; the record visible exactly', form: { kind: 'incident', record_id: 'not-a-uuid' }, expect: { 'signed-out': 'signin', admin: 404, council: 404, police: 200, municipality: 200, partner: 200 } },
+  '(staff)/vandringar/actions.ts#createWalkAction': { check: 'create unsafe_place', form: { title: '', walked_on: 'not-a-date' }, expect: { ...all('refused' as never), 'signed-out': 'signin' } as Record<Audience, ActionOutcome> },
+  '(staff)/vandringar/actions.ts#addWalkObservationAction': { check: 'create unsafe_place; the walk in the municipality', form: { walk_id: 'not-a-uuid' }, expect: { ...all(404 as never), 'signed-out': 'signin' } as Record<Audience, ActionOutcome> },
 };
 
 const DEMO: Record<Exclude<Audience, 'signed-out'>, { email: string; password: string; orgKind: string | null }> = {

@@ -39,6 +39,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             {t('council.nav')}
           </a>
         ) : null}
+        {user && can(heldRolesIn(user, getDefaultMunicipalityCode()).map((h) => h.role), 'create', 'unsafe_place') ? (
+          <a className="staff-header__admin" href="/registrera" data-testid="nav-capture">
+            {locale === 'en' ? 'Report' : 'Registrera'}
+          </a>
+        ) : null}
         {user?.memberships.some((m) => m.role === 'admin') ? (
           <a className="staff-header__admin" href="/admin" data-testid="nav-admin">
             Admin

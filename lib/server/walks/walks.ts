@@ -20,6 +20,7 @@ import { recordRead } from '@/lib/server/audit/record-read';
 import { whereExactAccess } from '@/lib/server/permissions/exact-access';
 import { can } from '@/lib/server/permissions/permission-table';
 import { type Viewer, viewerRoles } from '@/lib/server/permissions/viewer';
+import { listMapAreas } from '@/lib/server/situation/list-area-outlines';
 import { type CaptureAccess, denyCapture } from '../capture/capture-access';
 
 const placeAccess = (viewer: Viewer) => whereExactAccess(viewer, { table: 'unsafe_place', categoryColumn: null });
@@ -161,4 +162,13 @@ export async function addWalkObservation(access: CaptureAccess, raw: Record<stri
     if (errors) return { status: 'invalid', fieldErrors: errors };
     throw err;
   }
+}
+
+/** Districts a walk can be about (their names are not secret to signed-in staff). */
+export async function listWalkAreas(municipalityCode: string): Promise<Array<{ id: string; name: string }>> {
+  const areas = await listMapAreas(municipalityCode);
+  return areas.features
+    .filter((f) => f.properties.kind === 'district')
+    .map((f) => ({ id: f.properties.id, name: f.properties.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }
