@@ -6,14 +6,18 @@ import { signInAs } from './support/sign-in';
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
 async function tapMap(page: Page, dx: number, dy: number) {
-  const box = (await page.getByTestId('capture-map').boundingBox())!;
-  await page.touchscreen.tap(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+  const map = page.getByTestId('capture-map');
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  await map.tap({ position: { x: box.width / 2 + dx, y: box.height / 2 + dy } });
   await expect(page.getByTestId('pin-status')).not.toHaveText(/Ingen plats/);
 }
 
 test('on a phone: create a walk, add two observations by tapping, and the protocol lists them', async ({ page, baseURL }) => {
   await signInAs(page, 'municipality', baseURL!);
   await page.goto('/vandringar');
+  // Nothing wider than the phone: no sideways scrolling.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   // The demo's three walks are there.
   await expect(page.getByTestId('walk-item')).toHaveCount(3);
   await expect(page.getByTestId('walk-list')).toContainText('Trygghetsvandring Gröndal');
@@ -61,6 +65,14 @@ test('a demo walk has its protocol with every point and what happens to it', asy
   await page.goto('/vandringar');
   await page.getByTestId('walk-item').filter({ hasText: 'Trygghetsvandring Gröndal' }).getByRole('link', { name: 'Protokoll' }).click();
   // Six points, all shared with partners in the demo.
+  await expect(page.getByTestId('walk-protocol')).toBeVisible();
   await expect(page.getByTestId('protocol-row')).toHaveCount(6);
   await expect(page.getByTestId('protocol-table')).toContainText('Värnamo Bostäder');
+  // Printed: no header, no buttons, the table on A4.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.staff-header')).toBeHidden();
+  await expect(page.getByTestId('protocol-print')).toBeHidden();
+  await expect(page.getByTestId('protocol-table')).toBeVisible();
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanupDueAt, DEFAULT_CLEANUP_TARGETS, fieldErrorsOf, incidentCaptureSchema, localDateTimeToIso, vandalismCaptureSchema } from './capture';
+import { cleanupDueAt, DEFAULT_CLEANUP_TARGETS, fieldErrorsOf, formToObject, incidentCaptureSchema, localDateTimeToIso, vandalismCaptureSchema } from './capture';
 
 describe('capture schemas', () => {
   it('reads a datetime-local value as Swedish time on both sides of the autumn DST change', () => {
@@ -27,5 +27,22 @@ describe('capture schemas', () => {
   it('offensive graffiti is due 24 hours after the report by default, other graffiti a week after', () => {
     expect(cleanupDueAt('2026-11-20T07:00:00.000Z', DEFAULT_CLEANUP_TARGETS, 'graffiti', true)).toBe('2026-11-21T07:00:00.000Z');
     expect(cleanupDueAt('2026-11-20T07:00:00.000Z', DEFAULT_CLEANUP_TARGETS, 'graffiti', false)).toBe('2026-11-27T07:00:00.000Z');
+  });
+});
+
+describe('formToObject', () => {
+  it('leaves empty fields out and collects checkbox groups', () => {
+    const f = new FormData();
+    f.append('responsible_org_id', '');
+    f.append('reasons', 'litter');
+    f.append('reasons', 'traffic');
+    f.append('title', 'Tunneln');
+    expect(formToObject(f, ['reasons'])).toEqual({ reasons: ['litter', 'traffic'], title: 'Tunneln' });
+  });
+
+  it('an empty responsible organisation is none, not a bad id', () => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries({ lon: '14.05', lat: '57.18', vandalism_kind: 'graffiti', reported_at: '2026-11-20T10:00', status: 'reported', responsible_org_id: '', visibility: 'joint' })) f.append(k, v);
+    expect(vandalismCaptureSchema.safeParse(formToObject(f)).success).toBe(true);
   });
 });

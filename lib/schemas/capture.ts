@@ -190,12 +190,15 @@ export const walkObservationCaptureSchema = captureLocationSchema.extend({
 });
 export type WalkObservationCapture = z.infer<typeof walkObservationCaptureSchema>;
 
-/** FormData → a plain object for the schemas above: repeated names (checkbox groups) become lists. */
+/**
+ * FormData → a plain object for the schemas above: repeated names (checkbox groups) become lists, and
+ * empty fields are left out (an empty <select> means "none", not an id that fails to parse).
+ */
 export function formToObject(form: FormData, lists: readonly string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of lists) out[name] = form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
   for (const [name, value] of form.entries()) {
-    if (lists.includes(name) || typeof value !== 'string' || name.startsWith('$ACTION')) continue;
+    if (lists.includes(name) || typeof value !== 'string' || value === '' || name.startsWith('$ACTION')) continue;
     out[name] = value;
   }
   return out;
