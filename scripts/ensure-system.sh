@@ -10,6 +10,8 @@ fi
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # Fonts for readable screenshots and axe's contrast checks in headless Chromium.
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+# pdftotext/pdfinfo: the quarterly-report test reads the PDF that `lagesbild report` prints.
+dpkg -s poppler-utils >/dev/null 2>&1 || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

@@ -24,6 +24,8 @@ Commands:
   users list|create|add-role|remove-role|reset-password|disable|enable [--as USER]
                                           manage users and their roles per municipality (lagesbild users help)
   hotspots gi|dbscan|kde --in FILE …      hot spot analysis of a point file, no database (lagesbild hotspots --help)
+  report --quarter YYYY-Qn --out FILE.pdf [--url URL] [--user EMAIL]
+                                          print the council's quarterly report of a running app to PDF (Chromium)
   help                                    this text
 
 The database is PostgreSQL when DATABASE_URL is set, else the embedded one in LAGESBILD_DATA_DIR (default ./.data).`;
@@ -116,6 +118,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'hotspots':
         // Loaded on demand: the analysis code (turf, workers) is not needed by the other commands.
         return await (await import('./hotspots')).runHotspotsCommand(rest, io);
+      case 'report':
+        // Drives Chromium against a running app: no database of its own (the app holds it).
+        return await (await import('./report')).runReportCommand(rest, io);
       case 'help':
       case '--help':
       case '-h':

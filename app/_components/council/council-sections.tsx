@@ -137,6 +137,34 @@ export function TrendSection({ dto, locale, selection, chartWidth }: SectionProp
           table={<TrendTable s={m} locale={locale} k={dto.k} quarterly={false} />}
         />
       </div>
+      <div className={styles.tableWrap} data-testid="table-trend-groups">
+        <table className={styles.table}>
+          <caption>{t('council.trend.groupsTitle', { quarter: dto.quarter, area })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('council.group')}</th>
+              <th scope="col" className={styles.num}>{t('council.trend.count')}</th>
+              <th scope="col" className={styles.num}>{t('council.trend.lastYear')}</th>
+              <th scope="col" className={styles.num}>{t('council.trend.change')}</th>
+              <th scope="col">{t('council.trend.verdict')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(['all', ...dto.groups] as const).map((g) => {
+              const point = dto.quarterly.find((x) => x.area === selection.area && x.group === g)?.points.at(-1);
+              return (
+                <tr key={g}>
+                  <th scope="row">{groupLabel(g)}</th>
+                  <td className={styles.num}>{fig(point?.figure)}</td>
+                  <td className={styles.num}>{fig(point?.lastYear)}</td>
+                  <td className={styles.num}>{point?.percentChange === null || point?.percentChange === undefined ? '–' : `${point.percentChange > 0 ? '+' : ''}${point.percentChange} %`}</td>
+                  <td className={point?.verdict === 'high' ? styles.verdictHigh : point?.verdict === 'low' ? styles.verdictLow : undefined}>{verdictText(t, point?.verdict ?? null)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <div className={styles.tableWrap} data-testid="table-trend-overview">
         <table className={styles.table}>
           <caption>{t('council.trend.overviewTitle', { quarter: dto.quarter, group: groupLabel(selection.group) })}</caption>

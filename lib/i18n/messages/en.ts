@@ -396,6 +396,7 @@ export const en: Messages = {
   'council.trend.title': "Incidents per quarter – {area}, {group}",
   'council.trend.monthTitle': "Incidents per month – whole municipality, {group}",
   'council.trend.overviewTitle': "Quarter {quarter} by area – {group}",
+  'council.trend.groupsTitle': "Quarter {quarter} by crime group – {area}",
   'council.trend.count': "Count",
   'council.trend.lastYear': "Same period last year",
   'council.trend.change': "Change",

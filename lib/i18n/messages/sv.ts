@@ -394,6 +394,7 @@ export const sv = {
   'council.trend.title': "Händelser per kvartal – {area}, {group}",
   'council.trend.monthTitle': "Händelser per månad – hela kommunen, {group}",
   'council.trend.overviewTitle': "Kvartalet {quarter} per område – {group}",
+  'council.trend.groupsTitle': "Kvartalet {quarter} per brottsgrupp – {area}",
   'council.trend.count': "Antal",
   'council.trend.lastYear': "Samma period föregående år",
   'council.trend.change': "Förändring",

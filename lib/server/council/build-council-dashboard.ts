@@ -247,6 +247,7 @@ export async function buildCouncilDashboard(db: Kysely<Database>, o: { municipal
     return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
   };
   const lastDay = localDay(new Date(quarterEnd.getTime() - 1));
+  const firstDay = localDay(getQuarterBounds(parseQuarter(quarter)).start);
   const open = (s: string) => ['decided', 'ongoing'].includes(s);
   const activityDto = (a: (typeof activityRows)[number]): PledgeActivityDto => ({
     id: a.id,
@@ -263,8 +264,10 @@ export async function buildCouncilDashboard(db: Kysely<Database>, o: { municipal
     followUpIndicatorValue: a.follow_up_indicator_value,
     // Overdue: still open after its end date (as of the quarter's last day).
     overdue: open(a.status) && a.ends_on !== null && a.ends_on < lastDay,
-    // Unreported: running during the quarter, no follow-up for it.
-    unreported: open(a.status) && a.starts_on <= lastDay && a.follow_up_status === null,
+    // Unreported: should report for the quarter and has not — started by its end and still running, or
+    // done but ended inside it or later (the rule of the coordinator's list, db/queries/pledges/follow-ups.ts).
+    unreported:
+      a.starts_on <= lastDay && a.follow_up_status === null && (open(a.status) || (a.status === 'done' && (a.ends_on === null || a.ends_on >= firstDay))),
   });
   const pledgeOf = (acts: PledgeActivityDto[], head: Omit<PledgeDto, 'byStatus' | 'overdue' | 'unreported' | 'activities'>): PledgeDto => ({
     ...head,
