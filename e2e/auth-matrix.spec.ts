@@ -65,6 +65,9 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
   // which real records each role sees is proven in lib/server/records/record-detail.int.test.ts.
   'api/v1/records/[kind]/[id]/route.ts': { url: '/api/v1/records/incident/00000000-0000-4000-8000-000000000000', expect: { ...all(404), 'signed-out': 401 } },
   'api/v1/selection/route.ts': { url: '/api/v1/selection', post: LASSO, expect: exactData },
+  '(staff)/import/page.tsx': { url: '/import', expect: { ...all(404), 'signed-out': 'signin', police: 200, municipality: 200, partner: 200 } },
+  'api/v1/import/route.ts': { url: '/api/v1/import', expect: exactData },
+  'api/v1/export/[kind]/route.ts': { url: `/api/v1/export/incidents?${Q}&format=csv`, expect: { ...exactData, partner: 403 } },
   'api/v1/selection/export/route.ts': { url: '/api/v1/selection/export', post: { ...LASSO, format: 'csv' }, expect: { ...exactData, partner: 403 } },
   'api/v1/aggregates/hex/route.ts': { url: `/api/v1/aggregates/hex?${Q}`, expect: { ...all(200), 'signed-out': 401, admin: 403 } },
   // Council loop (issue 7): the EST group, partners and the council read; admin holds none of these grants.

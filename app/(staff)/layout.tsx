@@ -3,6 +3,7 @@ import { getTranslator } from '@/lib/i18n/translate';
 import { heldRolesIn, requireStaffUser, type SignedInUser } from '@/lib/server/auth/session';
 import { can } from '@/lib/server/permissions/permission-table';
 import { getDatabaseState } from '@/lib/server/db';
+import { listImportableKinds } from '@/lib/server/import/import-for-request';
 import { getDefaultMunicipalityCode, getStaffMunicipality, type StaffMunicipality } from '@/lib/server/situation/get-staff-context';
 import { SignOutForm } from '../(auth)/_components/sign-out-form';
 import { authTexts } from '../(auth)/_lib/auth-texts';
@@ -42,6 +43,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         {user && can(heldRolesIn(user, getDefaultMunicipalityCode()).map((h) => h.role), 'create', 'unsafe_place') ? (
           <a className="staff-header__admin" href="/registrera" data-testid="nav-capture">
             {locale === 'en' ? 'Report' : 'Registrera'}
+          </a>
+        ) : null}
+        {user && listImportableKinds(user, getDefaultMunicipalityCode()).length > 0 ? (
+          <a className="staff-header__admin" href="/import" data-testid="nav-import">
+            {t('import.nav')}
           </a>
         ) : null}
         {user?.memberships.some((m) => m.role === 'admin') ? (
