@@ -5,6 +5,7 @@ import path from 'node:path';
 const BENCHES = [
   { file: 'load.ts', what: 'synthetic load into PostgreSQL (100k, 1M) and PGlite (100k)' },
   { file: 'analysis.ts', what: 'analysis library: binning, Gi*, DBSCAN, emerging hot spots' },
+  { file: 'import.ts', what: 'CSV import of 100k incidents (parse, validate, one transaction) on PostgreSQL and PGlite, then the same file again' },
   { file: 'hotspots-db.ts', what: 'hot spots from the incident table: SQL binning + Gi*, chunked DBSCAN, emerging, vs PostGIS baselines' },
 ];
 

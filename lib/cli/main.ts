@@ -23,6 +23,10 @@ Commands:
   audit verify|export|purge [--as USER]   check the audit log's hash chain, export it as CSV, apply retention
   users list|create|add-role|remove-role|reset-password|disable|enable [--as USER]
                                           manage users and their roles per municipality (lagesbild users help)
+  import --kind KIND --file FILE --as USER [--dry-run] …
+                                          import incidents, unsafe places, vandalism, areas or survey results (all or nothing)
+  export --kind KIND --as USER [--format csv|geojson] [--filter QUERY] [--out FILE]
+                                          the records of a map filter the user sees exactly, audited
   hotspots gi|dbscan|kde --in FILE …      hot spot analysis of a point file, no database (lagesbild hotspots --help)
   report --quarter YYYY-Qn --out FILE.pdf [--url URL] [--user EMAIL]
                                           print the council's quarterly report of a running app to PDF (Chromium)
@@ -92,7 +96,7 @@ async function healthCommand(argv: string[], io: Io): Promise<number> {
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (['migrate', 'seed', 'health', 'publish', 'audit', 'users'].includes(command) && !process.env.DATABASE_URL) {
+    if (['migrate', 'seed', 'health', 'publish', 'audit', 'users', 'import', 'export'].includes(command) && !process.env.DATABASE_URL) {
       assertDataFolderFree(path.resolve(process.env.LAGESBILD_DATA_DIR || '.data'));
     }
     switch (command) {
@@ -115,6 +119,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await (await import('./audit')).runAuditCommand(rest, io);
       case 'users':
         return await (await import('./users')).runUsersCommand(rest, io);
+      case 'import':
+        return await (await import('./import-export')).runImportCommand(rest, io);
+      case 'export':
+        return await (await import('./import-export')).runExportCommand(rest, io);
       case 'hotspots':
         // Loaded on demand: the analysis code (turf, workers) is not needed by the other commands.
         return await (await import('./hotspots')).runHotspotsCommand(rest, io);

@@ -293,10 +293,13 @@ function validateIncidents(table: SourceTable, options: ImportOptions, context: 
   const hash = hasher('incidents');
   const externalId = externalIdChecker(errors);
   const rows: IncidentImportRow[] = [];
+  // The same few category names repeat on every row: normalise each spelling once.
+  const categoryOf = new Map<string, (typeof context.categories)[number] | undefined>();
   for (const r of table.rows) {
     const before = errors.list.length;
     const catText = text(r, 'category');
-    const category = catText === '' ? undefined : byWord.get(normaliseHeader(catText));
+    if (!categoryOf.has(catText)) categoryOf.set(catText, byWord.get(normaliseHeader(catText)));
+    const category = catText === '' ? undefined : categoryOf.get(catText);
     if (catText === '') errors.add(r.row, 'category', 'category is required');
     else if (!category) errors.add(r.row, 'category', `unknown category "${catText}" (use a category key or its Swedish or English name)`);
     else if (!context.allowedSensitivities.includes(category.sensitivity)) {
