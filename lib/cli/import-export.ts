@@ -25,6 +25,19 @@ async function viewerOf(db: Parameters<typeof import('@/db/queries/auth/users').
   return { userId: user.id, actor: `cli:${email}`, municipalityCode: municipality, held, meetingMode: false };
 }
 
+/** A refusal (no permission; the attempt is already audited) as one line and exit code 1, not a stack trace. */
+async function refusedAsExit<T>(io: Io, message: string, run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (err) {
+    if ((err as Error).name === 'HttpError' || (err as Error).name === 'ImportTooLargeError') {
+      io.stderr(`lagesbild: ${(err as Error).name === 'HttpError' ? message : (err as Error).message}\n`);
+      return null;
+    }
+    throw err;
+  }
+}
+
 function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>): Record<string, unknown> {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
@@ -66,7 +79,8 @@ export async function runImportCommand(argv: string[], io: Io): Promise<number> 
   const h = await openDatabase();
   try {
     const viewer = await viewerOf(h.db, args.as, options.municipality);
-    const result = await runImport(h.db, viewer, { name: path.basename(args.file), bytes: fs.readFileSync(args.file) }, options);
+    const result = await refusedAsExit(io, `${args.as} may not import ${options.kind} in ${options.municipality}`, () => runImport(h.db, viewer, { name: path.basename(args.file), bytes: fs.readFileSync(args.file) }, options));
+    if (result === null) return 1;
     const where = `${result.format.toUpperCase()}${result.delimiter ? ` "${result.delimiter === '\t' ? 'tab' : result.delimiter}"` : ''}${result.crs ? `, ${result.crs}` : ''}`;
     if (result.errorCount > 0) {
       io.stderr(`${result.errorCount} of ${result.totalRows} rows are invalid (${where}); nothing was imported:\n`);
@@ -113,7 +127,10 @@ export async function runExportCommand(argv: string[], io: Io): Promise<number> 
   const h = await openDatabase();
   try {
     const viewer = await viewerOf(h.db, args.as, parsedFilters.data.municipality);
-    const out = await exportRecords(h.db, viewer, args.kind, { filters: parsedFilters.data }, args.format);
+    const out = await refusedAsExit(io, `${args.as} may not export ${args.kind} in ${parsedFilters.data.municipality}`, () =>
+      exportRecords(h.db, viewer, args.kind, { filters: parsedFilters.data }, args.format),
+    );
+    if (out === null) return 1;
     if (args.out) {
       fs.writeFileSync(args.out, out.body, { flag: 'wx' });
       io.stdout(`Wrote ${out.count} records to ${args.out}\n`);

@@ -9,16 +9,17 @@ import {
   listUnsafePlaceExportRows,
   listVandalismExportRows,
 } from '@/db/queries/export/list-export-rows';
+import { listMapCategories } from '@/db/queries/incident-points';
+import type { SituationIncidentQuery } from '@/db/queries/situation-incidents';
 import { listUnsafePlaces, listVandalismReports } from '@/db/queries/situation-places';
 import type { Database } from '@/db/schema';
 import { type MapFilters, UNSAFE_PLACE_STATUSES, VANDALISM_STATUSES } from '@/lib/schemas/map-filters';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { recordDenied } from '@/lib/server/audit/record-read';
 import { forbidden } from '@/lib/server/auth/errors';
-import { whereExactAccess } from '@/lib/server/permissions/exact-access';
+import { visibleSensitivities, whereExactAccess } from '@/lib/server/permissions/exact-access';
 import { type Resource, can } from '@/lib/server/permissions/permission-table';
 import { type Viewer, viewerRoles } from '@/lib/server/permissions/viewer';
-import { incidentQueryFor } from '@/lib/server/situation/situation-access';
 import { type ExportBody, type ExportFormat, type ExportRecord, formatExport } from './format-export';
 
 export const EXPORT_KINDS = ['incidents', 'unsafe_places', 'vandalism'] as const;
@@ -46,13 +47,36 @@ function statusesOf(filters: MapFilters, own: readonly string[]): string[] | und
   return filters.status ? filters.status.filter((s) => own.includes(s)) : undefined;
 }
 
+/**
+ * The incident query of the map's filters for this viewer: the categories they may see and exact access
+ * in SQL — what the map's own situation-access builds, without the request session (the CLI exports too).
+ */
+async function incidentQueryOf(db: Kysely<Database>, viewer: Viewer, filters: MapFilters): Promise<SituationIncidentQuery> {
+  const sensitivities = visibleSensitivities(viewer);
+  const allowed = (await listMapCategories(db)).filter((c) => sensitivities.includes(c.sensitivity));
+  const wanted = filters.categories ? allowed.filter((c) => filters.categories!.includes(c.key)) : allowed;
+  return {
+    municipalityCode: viewer.municipalityCode,
+    from: filters.from,
+    to: filters.to,
+    bbox: filters.bbox,
+    categoryKeys: wanted.map((c) => c.key),
+    weekdays: filters.weekdays,
+    hours: filters.hours,
+    sources: filters.sources,
+    originOrgId: filters.org,
+    areaId: filters.area,
+    access: whereExactAccess(viewer),
+  };
+}
+
 /** The rows of one kind for the viewer (exact access in SQL), by filters or ids. */
 export async function listExportRecords(db: Kysely<Database>, viewer: Viewer, kind: ExportKind, source: ExportSource): Promise<ExportRecord[]> {
   const mc = viewer.municipalityCode;
   if (kind === 'incidents') {
     const selection: ExportSelection =
       'filters' in source
-        ? { by: 'filters', query: await incidentQueryFor({ db, viewer }, source.filters) }
+        ? { by: 'filters', query: await incidentQueryOf(db, viewer, source.filters) }
         : { by: 'ids', municipalityCode: mc, ids: source.ids, access: whereExactAccess(viewer) };
     return (await listIncidentExportRows(db, selection)) as unknown as ExportRecord[];
   }
