@@ -22,6 +22,7 @@ const LASSO = {
 const all = (o: Outcome): Record<Audience, Outcome> => Object.fromEntries(AUDIENCES.map((a) => [a, o])) as Record<Audience, Outcome>;
 const staffPage: Record<Audience, Outcome> = { ...all(200), 'signed-out': 'signin' };
 const adminPage: Record<Audience, Outcome> = { ...all(404), 'signed-out': 'signin', admin: 200 };
+const loopApi: Record<Audience, Outcome> = { ...all(200), 'signed-out': 401, admin: 403 };
 const loopPage: Record<Audience, Outcome> = { ...all(200), 'signed-out': 'signin', admin: 404 };
 /** Capture and walk mode: the roles that may create records (police, municipality, partner); others "not found". */
 const capturePage: Record<Audience, Outcome> = { 'signed-out': 'signin', admin: 404, council: 404, police: 200, municipality: 200, partner: 200 };
@@ -80,6 +81,12 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
   '(staff)/rapport/page.tsx': { url: '/rapport', expect: councilPage },
   'api/v1/council/dashboard/route.ts': { url: '/api/v1/council/dashboard', expect: councilData },
   'api/v1/council/csv/route.ts': { url: '/api/v1/council/csv?chart=pledges', expect: councilData },
+  '(staff)/notiser/page.tsx': { url: '/notiser', expect: staffPage },
+  'api/v1/pledges/route.ts': { url: '/api/v1/pledges?year=2025', expect: loopApi },
+  'api/v1/activities/route.ts': { url: '/api/v1/activities', expect: loopApi },
+  'api/v1/activities/[id]/decision/route.ts': { url: '/api/v1/activities/00000000-0000-4000-8000-000000000000/decision', post: {}, expect: { ...loopApi, partner: 403, council: 403, police: 400, municipality: 400 } },
+  'api/v1/follow-ups/route.ts': { url: '/api/v1/follow-ups?quarter=2025-Q3', expect: loopApi },
+  'api/v1/notifications/route.ts': { url: '/api/v1/notifications', expect: { ...all(200), 'signed-out': 401 } },
   'api/v1/admin/audit/export/route.ts': { url: '/api/v1/admin/audit/export?action=sign_in', expect: { ...all(403), 'signed-out': 401, admin: 200 } },
 };
 
@@ -124,6 +131,7 @@ const ACTIONS: Record<string, ActionEntry> = {
   '(staff)/aktiviteter/actions.ts#reportFollowUpAction': { check: 'follow_up create; a partner only on its own activities (SQL)', form: { activity_id: 'x', quarter: 'bad' }, expect: loopAction },
   '(staff)/aktiviteter/actions.ts#reviewSummaryAction': { check: 'activity update (moderation)', form: { activity_id: 'x', decision: 'approve' }, expect: loopAction },
   '(staff)/aktiviteter/actions.ts#updateSummaryAction': { check: 'activity update; text goes back to review', form: { activity_id: 'x' }, expect: loopAction },
+  '(staff)/notiser/actions.ts#markReadAction': { check: 'session; only the user’s own notifications (SQL)', form: { id: 'not-a-uuid' }, expect: loopAction },
   '(staff)/aktiviteter/actions.ts#setStatusAction': { check: 'activity update; only decided→ongoing→done/cancelled', form: { activity_id: 'x', status: 'done' }, expect: loopAction },
   '(staff)/admin/actions.ts#verifyAuditAction': { check: 'admin', form: {}, expect: admins('done') },
   '(staff)/registrera/actions.ts#saveCaptureAction': { check: 'create on the kind\'s resource; exact access for the duplicate check', form: { kind: 'incident' }, expect: { 'signed-out': 'signin', admin: 404, council: 404, police: 200, municipality: 200, partner: 200 } },

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { getTranslator } from '@/lib/i18n/translate';
 import { heldRolesIn, requireStaffUser, type SignedInUser } from '@/lib/server/auth/session';
+import { countMyUnread } from '@/lib/server/notifications/user-notifications';
 import { can } from '@/lib/server/permissions/permission-table';
 import { getDatabaseState } from '@/lib/server/db';
 import { listImportableKinds } from '@/lib/server/import/import-for-request';
@@ -18,9 +19,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const t = getTranslator(locale);
   let municipality: StaffMunicipality | null = null;
   let user: SignedInUser | null = null;
+  let unread = 0;
   if (getDatabaseState().phase === 'ready') {
     user = await requireStaffUser();
     municipality = await getStaffMunicipality(getDefaultMunicipalityCode()).catch(() => null);
+    unread = await countMyUnread(user.id).catch(() => 0);
   }
   return (
     <div className="staff-shell">
@@ -48,6 +51,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         {user && listImportableKinds(user, getDefaultMunicipalityCode()).length > 0 ? (
           <a className="staff-header__admin" href="/import" data-testid="nav-import">
             {t('import.nav')}
+          </a>
+        ) : null}
+        {user ? (
+          <a className="staff-header__admin" href="/notiser" data-testid="nav-notiser" aria-label={unread > 0 ? `Notiser, ${unread} olästa` : 'Notiser'}>
+            Notiser{unread > 0 ? <span className="staff-header__badge" data-testid="notification-badge">{` ${unread}`}</span> : null}
           </a>
         ) : null}
         {user?.memberships.some((m) => m.role === 'admin') ? (

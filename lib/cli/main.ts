@@ -27,6 +27,8 @@ Commands:
                                           import incidents, unsafe places, vandalism, areas or survey results (all or nothing)
   export --kind KIND --as USER [--format csv|geojson] [--filter QUERY] [--out FILE]
                                           the records of a map filter the user sees exactly, audited
+  notify [--municipality CODE] [--now ISO] [--no-send]
+                                          fill the reminder outbox and e-mail it when SMTP_URL is set (run from cron)
   hotspots gi|dbscan|kde --in FILE …      hot spot analysis of a point file, no database (lagesbild hotspots --help)
   report --quarter YYYY-Qn --out FILE.pdf [--url URL] [--user EMAIL]
                                           print the council's quarterly report of a running app to PDF (Chromium)
@@ -96,7 +98,7 @@ async function healthCommand(argv: string[], io: Io): Promise<number> {
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (['migrate', 'seed', 'health', 'publish', 'audit', 'users', 'import', 'export'].includes(command) && !process.env.DATABASE_URL) {
+    if (['migrate', 'seed', 'health', 'publish', 'audit', 'users', 'import', 'export', 'notify'].includes(command) && !process.env.DATABASE_URL) {
       assertDataFolderFree(path.resolve(process.env.LAGESBILD_DATA_DIR || '.data'));
     }
     switch (command) {
@@ -123,6 +125,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await (await import('./import-export')).runImportCommand(rest, io);
       case 'export':
         return await (await import('./import-export')).runExportCommand(rest, io);
+      case 'notify':
+        return await (await import('./notify')).runNotifyCommand(rest, io);
       case 'hotspots':
         // Loaded on demand: the analysis code (turf, workers) is not needed by the other commands.
         return await (await import('./hotspots')).runHotspotsCommand(rest, io);
