@@ -1,0 +1,148 @@
+import { notFound } from 'next/navigation';
+import { planYear } from '@/lib/domain/cadence-plan';
+import { localDate } from '@/lib/domain/council-quarters';
+import { getCadence, mayChangeCadence } from '@/lib/server/cadence/cadence-settings';
+import { listEstMeetingsFor } from '@/lib/server/cadence/list-est-meetings-for';
+import { allows, findLoopAccess, listLoopOrganisations } from '@/lib/server/pledges/loop-access';
+import { requireStaffUser } from '@/lib/server/auth/session';
+import { FORM_STYLE, LoopNav, LoopOutcome, PAGE_STYLE } from '../loften/_components/loop-nav';
+import { planMeetingAction, saveCadenceAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const KIND = { analysis: 'Analysmöte', follow_up: 'Uppföljning (rådet)' } as const;
+
+// The EST cadence as a setting and the year view of planned and held meetings; after each held
+// meeting, the återkoppling export for the actors at partner precision.
+export default async function MeetingPlanPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireStaffUser('/motesplan');
+  const access = await findLoopAccess();
+  if (!access) notFound();
+  const readsMeetings = allows(access, 'read', 'est_meeting');
+  const changesCadence = mayChangeCadence(access);
+  if (!readsMeetings && !changesCadence) notFound();
+  const params = await searchParams;
+  const today = localDate(new Date());
+  const year = typeof params.ar === 'string' && /^\d{4}$/.test(params.ar) ? Number(params.ar) : Number(today.slice(0, 4));
+  const cadence = await getCadence(access.db, access.municipalityCode);
+  const meetings = readsMeetings ? await listEstMeetingsFor(access, { year }) : [];
+  const plan = planYear(year, cadence);
+  const organisations = allows(access, 'create', 'est_meeting') ? await listLoopOrganisations(access) : [];
+  return (
+    <section style={PAGE_STYLE}>
+      <h1>Mötesplan {year}</h1>
+      <LoopNav current="motesplan" />
+      <LoopOutcome params={params} />
+      <p>
+        Rytm: {cadence.analysis_meetings_per_year} analysmöten per år; rådet följer upp kvartal {cadence.follow_up_quarters.join(', ')}. Påminnelse {cadence.reminder_days_before_quarter_end} dagar före kvartalets slut, rapport senast{' '}
+        {cadence.report_deadline_days} dagar efter.
+      </p>
+      <p>
+        <a href={`/motesplan?ar=${year - 1}`}>← {year - 1}</a> · <a href={`/motesplan?ar=${year + 1}`}>{year + 1} →</a>
+      </p>
+      {readsMeetings ? (
+        <table data-testid="year-view">
+          <thead>
+            <tr>
+              <th scope="col">Månad</th>
+              <th scope="col">Planerat enligt rytmen</th>
+              <th scope="col">Inlagda möten</th>
+            </tr>
+          </thead>
+          <tbody>
+            {MONTHS.map((name, i) => {
+              const month = i + 1;
+              const planned = plan.filter((p) => p.month === month);
+              const held = meetings.filter((m) => Number(m.held_on.slice(5, 7)) === month);
+              return (
+                <tr key={name}>
+                  <th scope="row">{name}</th>
+                  <td>{planned.map((p) => (p.kind === 'analysis' ? 'analysmöte' : `uppföljning av ${p.quarter}`)).join(', ') || '–'}</td>
+                  <td>
+                    {held.length === 0
+                      ? '–'
+                      : held.map((m) => (
+                          <div key={m.id} data-testid="meeting">
+                            {m.held_on} {KIND[m.kind]} – {m.held_on <= today ? 'hållet' : 'planerat'}
+                            {m.organisation_names.length > 0 ? ` (${m.organisation_names.join(', ')})` : ''}
+                            {m.decision_count > 0 ? `, ${m.decision_count} beslut` : ''}
+                            {m.held_on <= today ? (
+                              <>
+                                {' '}
+                                · <a href={`/motesplan/aterkoppling?mote=${m.id}`}>Återkoppling</a> · <a href={`/motesplan/aterkoppling/csv?mote=${m.id}`}>CSV</a>
+                              </>
+                            ) : null}
+                          </div>
+                        ))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      {organisations.length > 0 ? (
+        <>
+          <h2>Lägg in ett möte</h2>
+          <form action={planMeetingAction} style={FORM_STYLE}>
+            <label>
+              Datum
+              <input type="date" name="held_on" required style={{ display: 'block' }} />
+            </label>
+            <label>
+              Slag
+              <select name="kind" style={{ display: 'block' }}>
+                <option value="analysis">{KIND.analysis}</option>
+                <option value="follow_up">{KIND.follow_up}</option>
+              </select>
+            </label>
+            <fieldset>
+              <legend>Organisationer</legend>
+              {organisations.map((o) => (
+                <label key={o.id} style={{ display: 'block' }}>
+                  <input type="checkbox" name="organisation_ids" value={o.id} /> {o.name}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit">Lägg in mötet</button>
+          </form>
+        </>
+      ) : null}
+      {changesCadence ? (
+        <>
+          <h2>Mötesrytm (inställning)</h2>
+          <form action={saveCadenceAction} style={FORM_STYLE} data-testid="cadence-form">
+            <label>
+              Analysmöten per år
+              <input type="number" name="analysis_meetings_per_year" min={1} max={52} required defaultValue={cadence.analysis_meetings_per_year} style={{ display: 'block' }} />
+            </label>
+            <fieldset>
+              <legend>Kvartal som rådet följer upp</legend>
+              {[1, 2, 3, 4].map((q) => (
+                <label key={q} style={{ marginRight: '1rem' }}>
+                  <input type="checkbox" name="follow_up_quarters" value={q} defaultChecked={cadence.follow_up_quarters.includes(q)} /> Q{q}
+                </label>
+              ))}
+            </fieldset>
+            <label>
+              Påminnelse, dagar före kvartalets slut
+              <input type="number" name="reminder_days_before_quarter_end" min={0} max={90} defaultValue={cadence.reminder_days_before_quarter_end} style={{ display: 'block' }} />
+            </label>
+            <label>
+              Rapport senast, dagar efter kvartalets slut
+              <input type="number" name="report_deadline_days" min={0} max={90} defaultValue={cadence.report_deadline_days} style={{ display: 'block' }} />
+            </label>
+            <label>
+              Varning, timmar innan ett städmål passeras
+              <input type="number" name="cleanup_warning_hours" min={0} max={336} defaultValue={cadence.cleanup_warning_hours} style={{ display: 'block' }} />
+            </label>
+            <button type="submit">Spara mötesrytmen</button>
+          </form>
+        </>
+      ) : null}
+    </section>
+  );
+}
