@@ -12,8 +12,12 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_FORMATS = ['csv', 'geojson'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** Default upload limit; LAGESBILD_IMPORT_MAX_BYTES overrides it. 100k incident rows are about 15 MB. */
-export const DEFAULT_IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+/**
+ * Default upload limit; LAGESBILD_IMPORT_MAX_BYTES overrides it. 100k incident rows are about 6 MB. Next
+ * buffers a request body that passes through proxy.ts only up to `experimental.proxyClientMaxBodySize`
+ * (10 MB by default), so a larger limit for the page and API needs that setting raised as well.
+ */
+export const DEFAULT_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface ImportColumn {
   /** Canonical name (the English header our export writes). */
