@@ -3,6 +3,7 @@ import 'server-only';
 // analysis function before anything is read; denials are audited. What they analyse is only what they may
 // see exactly (whereExactAccess in the SQL of every read, meeting mode included).
 import type { Kysely } from 'kysely';
+import { ConstraintViolationError, InvalidReferenceError } from '@/db/queries/entities';
 import type { Database } from '@/db/schema';
 import { recordDenied } from '@/lib/server/audit/record-read';
 import { forbidden, unauthorized } from '@/lib/server/auth/errors';
@@ -26,4 +27,11 @@ export async function requireAnalysisViewer(municipalityCode: string, action: Ac
   const viewer = viewerFor(user, municipalityCode);
   await assertAnalysisPermission(db, viewer, action, resource);
   return { db, viewer };
+}
+
+/** A refused reference or constraint as a 400 body (field and message), or null for any other error. */
+export function describeInputError(err: unknown): { code: string; message: string; field: string | null } | null {
+  if (err instanceof InvalidReferenceError) return { code: 'invalid_reference', message: err.message, field: err.field };
+  if (err instanceof ConstraintViolationError) return { code: 'constraint_violation', message: err.message, field: null };
+  return null;
 }
