@@ -34,7 +34,23 @@ const councilPage: Record<Audience, Outcome> = { 'signed-out': 'signin', admin: 
 const councilData: Record<Audience, Outcome> = { 'signed-out': 401, admin: 403, police: 200, municipality: 200, partner: 403, council: 200 };
 
 /** Every route file and page (path relative to app/) → the URL called and the outcome per audience. */
+/** Analysis (issue 6): police and municipality only; the pages answer 404 to roles without the analysis permission. */
+const analysisPage: Record<Audience, Outcome> = { ...all(404), 'signed-out': 'signin', police: 200, municipality: 200 };
+/** Analysis routes with input every analyst gets refused (400): nothing runs, nothing is saved. */
+const analysisInvalid: Record<Audience, Outcome> = { 'signed-out': 401, admin: 403, council: 403, partner: 403, police: 400, municipality: 400 };
+const NO_RUN = '00000000-0000-4000-8000-000000000000';
+
 const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; post?: unknown }> = {
+  '(staff)/analys/page.tsx': { url: '/analys', expect: analysisPage },
+  '(staff)/analys/jamfor/page.tsx': { url: '/analys/jamfor', expect: analysisPage },
+  '(staff)/analys/korningar/[id]/page.tsx': { url: `/analys/korningar/${NO_RUN}`, expect: { ...all(404), 'signed-out': 'signin' } },
+  'api/v1/analysis/jobs/route.ts': { url: '/api/v1/analysis/jobs', post: { municipality: '0683', method: 'no-such-method' }, expect: analysisInvalid },
+  'api/v1/analysis/jobs/[id]/route.ts': { url: `/api/v1/analysis/jobs/${NO_RUN}`, expect: { ...analysisInvalid, police: 404, municipality: 404 } },
+  'api/v1/analysis/runs/route.ts': { url: '/api/v1/analysis/runs', post: { job_id: '', title: '' }, expect: analysisInvalid },
+  'api/v1/analysis/runs/[id]/notes/route.ts': { url: `/api/v1/analysis/runs/${NO_RUN}/notes`, post: { meeting_id: 'x' }, expect: analysisInvalid },
+  'api/v1/analysis/runs/[id]/priorities/route.ts': { url: `/api/v1/analysis/runs/${NO_RUN}/priorities`, post: { source: 'no-such-source' }, expect: analysisInvalid },
+  'api/v1/analysis/focus-areas/route.ts': { url: '/api/v1/analysis/focus-areas', post: { priority_run_id: '' }, expect: analysisInvalid },
+  'api/v1/analysis/defaults/route.ts': { url: '/api/v1/analysis/defaults?from=not-a-date', expect: analysisInvalid },
   '(public)/page.tsx': { url: '/', expect: all(200) },
   'api/public/pledges/route.ts': { url: '/api/public/pledges', expect: all(200) },
   'api/public/figures/route.ts': { url: '/api/public/figures', expect: all(200) },

@@ -33,6 +33,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         </a>
         {municipality ? <span className="staff-header__municipality">{t('header.municipality', { name: municipality.name })}</span> : null}
         <span className="staff-header__spacer" />
+        {user && can(heldRolesIn(user, getDefaultMunicipalityCode()).map((h) => h.role), 'read', 'analysis') ? (
+          <a className="staff-header__admin" href="/analys" data-testid="nav-analys">
+            {locale === 'en' ? 'Analysis' : 'Analys'}
+          </a>
+        ) : null}
         {user && can(heldRolesIn(user, getDefaultMunicipalityCode()).map((h) => h.role), 'read', 'pledge') ? (
           <a className="staff-header__admin" href="/loften" data-testid="nav-loften">
             Medborgarlöften

@@ -177,6 +177,9 @@ export function dbscan(x: Float64Array, y: Float64Array, options: DbscanOptions)
       const yi = sy[a];
       const aCore = coreS[a] === 1;
       const oa = order[a];
+      // a's root, kept current across its unions: a core pair already in one set needs no distance test
+      // (in dense clusters most are), which is what makes this pass cheaper than the counting pass.
+      let ra = aCore ? find(parent, a) : -1;
       for (let t = nbrOffsets[b]; t < nbrOffsets[b + 1]; t += 1) {
         const nb = nbrs[t];
         if (nb < b) continue;
@@ -184,15 +187,19 @@ export function dbscan(x: Float64Array, y: Float64Array, options: DbscanOptions)
         for (let q = nb === b ? a + 1 : start[nb]; q < end; q += 1) {
           const qCore = coreS[q] === 1;
           if (!aCore && !qCore) continue;
+          let rq = -1;
+          if (aCore && qCore) {
+            rq = find(parent, q);
+            if (rq === ra) continue;
+          }
           const dx = sx[q] - xi;
           const dy = sy[q] - yi;
           if (dx * dx + dy * dy > eps2) continue;
           if (aCore && qCore) {
-            const ra = find(parent, a);
-            const rq = find(parent, q);
-            if (ra !== rq) {
-              if (ra < rq) parent[rq] = ra;
-              else parent[ra] = rq;
+            if (ra < rq) parent[rq] = ra;
+            else {
+              parent[ra] = rq;
+              ra = rq;
             }
           } else if (aCore) {
             if (borderOf[q] < 0 || oa < borderOf[q]) borderOf[q] = oa;

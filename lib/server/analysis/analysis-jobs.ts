@@ -84,7 +84,6 @@ export async function submitAnalysisJob(db: Kysely<Database>, viewer: Viewer, in
   const jobs = getAnalysisJobs(db);
   const ctx: JobContext = { userId: viewer.userId, municipalityCode: viewer.municipalityCode, request, meetingMode: viewer.meetingMode, submittedAt: new Date().toISOString() };
   const job = jobs.runner.submit(toJobSpec(request, whereExactAccess(viewer)), (j) => {
-    if (j.state === 'failed') console.error(`analysis job ${j.id} failed:`, j.error);
     if (j.state === 'done' && j.result && !ctx.stored) {
       ctx.digest = j.result.digest;
       ctx.stored = toStoredResult(j.result, request);

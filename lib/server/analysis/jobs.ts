@@ -250,7 +250,10 @@ export function createAnalysisJobRunner(options: AnalysisJobRunnerOptions): Anal
       .then((result) => finish(e, 'done', { result }))
       .catch((err: unknown) => {
         if (err instanceof Cancelled || e.controller.signal.aborted) finish(e, 'cancelled');
-        else finish(e, 'failed', { error: err instanceof Error ? err.message : String(err) });
+        else {
+          console.error(`analysis job ${e.job.id} (${e.spec.kind}) failed:`, err);
+          finish(e, 'failed', { error: err instanceof Error ? err.message : String(err) });
+        }
       })
       .finally(() => {
         running.delete(code);
