@@ -66,6 +66,10 @@ test('a police user creates one of each kind by clicking the map, and a second o
   await page.getByTestId('field-measure').fill('Gallra buskar, ny belysning');
   await page.getByTestId('capture-save').click();
   await expect(page.getByTestId('capture-success')).toHaveAttribute('data-kind', 'unsafe_place');
+  // The saved record opens on its record page.
+  const placeId = await page.getByTestId('capture-success').getAttribute('data-id');
+  await page.getByTestId('capture-success').getByRole('link').click();
+  await expect(page.getByTestId('record-page')).toHaveAttribute('data-record-id', placeId!);
 
   // Vandalism: offensive graffiti shows its 24-hour cleanup target before and after saving.
   await openAt(page, SPOTS.vandalism);

@@ -58,6 +58,8 @@ test('on a phone: create a walk, add two observations by tapping, and the protoc
   await expect(rows.nth(0)).toContainText('Ny belysning');
   await expect(rows.nth(0).getByTestId('protocol-status')).toHaveText('Öppen');
   await expect(rows.nth(1)).toContainText('Skräp och glas');
+  // Each point links to its record, where its status is followed up.
+  await expect(rows.nth(0).getByRole('link')).toHaveAttribute('href', /^\/karta\/post\/unsafe-place\/[0-9a-f-]{36}$/);
 });
 
 test('a demo walk has its protocol with every point and what happens to it', async ({ page, baseURL }) => {

@@ -71,7 +71,8 @@ export default async function WalkProtocolPage({ params }: { params: Promise<{ i
                 <tr key={p.observation_id} data-testid="protocol-row">
                   <td>{p.sequence}</td>
                   <td>
-                    {p.title}
+                    {/* The record page is where the point's status and measure are updated afterwards. */}
+                    <a href={`/karta/post/unsafe-place/${p.unsafe_place_id}`}>{p.title}</a>
                     <br />
                     <small>
                       {texts.protocolCoords}: {p.lat.toFixed(5)}, {p.lon.toFixed(5)}
