@@ -86,6 +86,7 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
   'api/v1/import/route.ts': { url: '/api/v1/import', expect: exactData },
   'api/v1/export/[kind]/route.ts': { url: `/api/v1/export/incidents?${Q}&format=csv`, expect: { ...exactData, partner: 403 } },
   'api/v1/selection/export/route.ts': { url: '/api/v1/selection/export', post: { ...LASSO, format: 'csv' }, expect: { ...exactData, partner: 403 } },
+  'api/v1/situation/areas/[id]/route.ts': { url: `/api/v1/situation/areas/00000000-0000-4000-8000-000000000000?${Q}`, expect: { ...all(404), 'signed-out': 401, admin: 403 } },
   'api/v1/aggregates/hex/route.ts': { url: `/api/v1/aggregates/hex?${Q}`, expect: { ...all(200), 'signed-out': 401, admin: 403 } },
   // Council loop (issue 7): the EST group, partners and the council read; admin holds none of these grants.
   '(staff)/loften/page.tsx': { url: '/loften', expect: loopPage },

@@ -38,3 +38,43 @@ export async function listAreaOutlines(
     .orderBy('name')
     .execute();
 }
+
+export interface AreaHeadRow {
+  id: string;
+  kind: string;
+  code: string | null;
+  name: string;
+  area_km2: number;
+}
+
+/** One area of the municipality, or undefined (another tenant's id reads as missing). */
+export async function findArea(db: Kysely<Database>, municipalityCode: string, id: string): Promise<AreaHeadRow | undefined> {
+  const row = await db
+    .selectFrom('area')
+    .where('municipality_code', '=', municipalityCode)
+    .where('id', '=', id)
+    .select(['id', 'kind', 'code', 'name', sql<number>`(ST_Area(geom_3006) / 1e6)::float8`.as('area_km2')])
+    .executeTakeFirst();
+  return row ? { ...row, area_km2: Number(row.area_km2) } : undefined;
+}
+
+export interface AreaSurveyRow {
+  year: number;
+  indicator: string;
+  value: number;
+  unit: string;
+  source: string | null;
+}
+
+/** The area's survey results (trygghetsmätning), newest year first, then by indicator. */
+export async function listAreaSurveyIndicators(db: Kysely<Database>, municipalityCode: string, areaId: string): Promise<AreaSurveyRow[]> {
+  const rows = await db
+    .selectFrom('survey_indicator')
+    .where('municipality_code', '=', municipalityCode)
+    .where('area_id', '=', areaId)
+    .select(['year', 'indicator', sql<number>`value::float8`.as('value'), 'unit', 'source'])
+    .orderBy('year', 'desc')
+    .orderBy('indicator')
+    .execute();
+  return rows.map((r) => ({ ...r, year: Number(r.year), value: Number(r.value) }));
+}

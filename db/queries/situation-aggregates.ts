@@ -75,3 +75,20 @@ export async function countIncidentsByHexagon(db: Kysely<Database>, q: Aggregate
     ORDER BY 1, 2`.execute(db);
   return rows.map((row) => ({ i: Number(row.i), j: Number(row.j), count: Number(row.count), distinct_locations: Number(row.distinct_locations) }));
 }
+
+/** Incidents of an aggregate query inside one area, with their distinct rounded locations (for suppression). */
+export async function countAggregateIncidentsInArea(db: Kysely<Database>, q: Omit<AggregateIncidentQuery, 'cellSizeM' | 'areaId'> & { areaId: string }): Promise<{ count: number; distinct_locations: number }> {
+  if (!q.categoryKeys.length) return { count: 0, distinct_locations: 0 };
+  const r = sql`${q.locationRoundingM}::float8`;
+  const { rows } = await sql<{ count: number; distinct_locations: number }>`
+    SELECT count(*)::int AS count,
+      count(DISTINCT (round((ST_X(i.geom_3006) / ${r})::numeric)::bigint::text || ':' || round((ST_Y(i.geom_3006) / ${r})::numeric)::bigint::text))::int AS distinct_locations
+    FROM incident i
+    JOIN area a ON a.id = ${q.areaId}::uuid AND a.municipality_code = ${q.municipalityCode} AND ST_Covers(a.geom, i.geom)
+    WHERE i.municipality_code = ${q.municipalityCode}
+      AND i.source <> ${EXCLUDED_SOURCE}
+      AND i.category_key IN (${sql.join(q.categoryKeys)})
+      AND i.occurred_at >= (${q.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'
+      AND i.occurred_at < (${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'`.execute(db);
+  return { count: Number(rows[0]?.count ?? 0), distinct_locations: Number(rows[0]?.distinct_locations ?? 0) };
+}

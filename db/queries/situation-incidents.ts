@@ -126,3 +126,10 @@ export async function listSituationIncidentPoints(db: Kysely<Database>, q: Situa
     .limit(limit)
     .execute();
 }
+
+/** Number of filtered incidents. */
+export async function countSituationIncidents(db: Kysely<Database>, q: SituationIncidentQuery): Promise<number> {
+  if (!q.categoryKeys.length) return 0;
+  const row = await filteredIncidents(db, q).select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}

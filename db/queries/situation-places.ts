@@ -125,3 +125,13 @@ export async function listVandalismReports(db: Kysely<Database>, q: SituationPla
     .execute();
   return rows.map((r) => ({ ...r, lon: Number(r.lon), lat: Number(r.lat), offensive: Boolean(r.offensive) }));
 }
+
+/** Numbers of filtered unsafe places and vandalism reports (null where the query is not given). */
+export async function countSituationPlaces(db: Kysely<Database>, unsafe: SituationPlaceQuery | null, vandalism: SituationPlaceQuery | null): Promise<[number | null, number | null]> {
+  const count = sql<number>`count(*)::int`.as('count');
+  const empty = (q: SituationPlaceQuery) => !!q.statuses && q.statuses.length === 0;
+  return Promise.all([
+    unsafe ? (empty(unsafe) ? 0 : filteredUnsafePlaces(db, unsafe).select(count).executeTakeFirstOrThrow().then((r) => Number(r.count))) : null,
+    vandalism ? (empty(vandalism) ? 0 : filteredVandalism(db, vandalism).select(count).executeTakeFirstOrThrow().then((r) => Number(r.count))) : null,
+  ]);
+}
