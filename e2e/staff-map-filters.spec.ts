@@ -35,8 +35,9 @@ async function matrixTotal(page: Page): Promise<{ total: number; rowSum: number;
   const total = Number(await table.getAttribute('data-total'));
   const cells = await table.locator('tbody td[data-count]').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-count'))));
   const rows = await table.getByTestId('hour-weekday-row-total').allTextContents();
-  const rowSum = rows.map((s) => Number(s.replace(/\s/g, ''))).reduce((a, b) => a + b, 0);
-  return { total, rowSum, cellSum: cells.reduce((a, b) => a + b, 0) };
+  // Row totals are shown to one decimal (incidents known within a time window are spread aoristically).
+  const rowSum = rows.map((s) => Number(s.replace(/\s/g, '').replace(',', '.'))).reduce((a, b) => a + b, 0);
+  return { total, rowSum: Math.round(rowSum), cellSum: Math.round(cells.reduce((a, b) => a + b, 0)) };
 }
 
 test.beforeEach(async ({ page }) => {

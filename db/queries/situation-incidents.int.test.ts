@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { whereExactAccess } from '@/lib/server/permissions/exact-access';
 import type { Viewer } from '@/lib/server/permissions/viewer';
 import { createTestMunicipality, getTestDatabase, testBackend } from '@/lib/testing/test-database';
-import { countIncidentsByHourWeekday, countIncidentsByMonth, listSituationIncidentPoints, type SituationIncidentQuery } from './situation-incidents';
+import { countIncidentsByHourWeekday, countIncidentsByMonth, listIncidentWindows, listSituationIncidentPoints, type SituationIncidentQuery } from './situation-incidents';
 import { listUnsafePlaces, listVandalismReports } from './situation-places';
 
 describe(`situation queries on ${testBackend()}`, () => {
@@ -118,5 +118,31 @@ describe(`situation queries on ${testBackend()}`, () => {
     const rows = await listVandalismReports(h.db, { municipalityCode: code, from: '2025-01-01', to: '2025-12-31', areaId, access });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: 'graffiti', status: 'reported', offensive: false, reported_at: '2025-03-01' });
+  });
+
+  it('a weekday and hour filter keeps an incident known within a window when any hour of the window is selected', async () => {
+    const other = await createTestMunicipality(h);
+    // Saturday 14 June 2025 22:30 → Sunday 01:30 in Stockholm (UTC+2): a burglary found in the morning.
+    await h.db
+      .insertInto('incident')
+      .values({
+        municipality_code: other,
+        category_key: 'theft',
+        occurred_at: '2025-06-14T20:30:00Z',
+        occurred_to: '2025-06-14T23:30:00Z',
+        geom: point(14.05, 57.18),
+        source: 'police',
+        visibility: 'joint',
+      })
+      .execute();
+    const q = { ...base(), municipalityCode: other, access: whereExactAccess({ ...viewer, municipalityCode: other }) };
+    expect(await listSituationIncidentPoints(h.db, { ...q, weekdays: [7], hours: [1] }, 10)).toHaveLength(1);
+    expect(await listSituationIncidentPoints(h.db, { ...q, weekdays: [6], hours: [23] }, 10)).toHaveLength(1);
+    // Its window ends at 01:30: 02:00 and Saturday noon are outside it.
+    expect(await listSituationIncidentPoints(h.db, { ...q, hours: [2] }, 10)).toHaveLength(0);
+    expect(await listSituationIncidentPoints(h.db, { ...q, weekdays: [6], hours: [12] }, 10)).toHaveLength(0);
+    // The matrix takes it from the windows (aoristic), not from its start hour.
+    expect(await countIncidentsByHourWeekday(h.db, q)).toEqual([]);
+    expect(await listIncidentWindows(h.db, q)).toEqual([{ from_ms: Date.parse('2025-06-14T20:30:00Z'), to_ms: Date.parse('2025-06-14T23:30:00Z') }]);
   });
 });

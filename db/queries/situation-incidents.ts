@@ -37,9 +37,31 @@ export function withinPolygon(table: string, wkt: SelectionPolygonWkt): RawBuild
 
 type IncidentSelect = SelectQueryBuilder<Database, 'incident', object>;
 
+/** An incident known only within a time window: occurred_to after occurred_at. */
+const WINDOWED = sql<boolean>`(incident.occurred_to IS NOT NULL AND incident.occurred_to > incident.occurred_at)`;
+
+/**
+ * Weekday and hour filters aware of time windows: an incident at an instant matches by its local
+ * weekday and hour; one known only within a window matches when any local hour of the window is
+ * selected (a window of a week or more covers every weekday and hour). The window's hours are walked
+ * with generate_series from the whole hour it starts in (whole hours are whole local hours in Stockholm).
+ */
+function weekdayHourFilter(q: SituationIncidentQuery): RawBuilder<boolean> {
+  const match = (ts: Expression<Date>) => {
+    const parts: RawBuilder<boolean>[] = [];
+    if (q.weekdays?.length) parts.push(sql<boolean>`${localWeekday(ts)} IN (${sql.join(q.weekdays)})`);
+    if (q.hours?.length) parts.push(sql<boolean>`${localHour(ts)} IN (${sql.join(q.hours)})`);
+    return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+  };
+  const h = sql.ref<Date>('wh.h');
+  return sql<boolean>`(CASE WHEN ${WINDOWED} THEN (
+      incident.occurred_to - incident.occurred_at >= interval '7 days'
+      OR EXISTS (SELECT 1 FROM generate_series(date_trunc('hour', incident.occurred_at), incident.occurred_to - interval '1 microsecond', interval '1 hour') AS wh(h) WHERE ${match(h)})
+    ) ELSE ${match(sql.ref<Date>('incident.occurred_at'))} END)`;
+}
+
 /** The filtered incidents as a query to select from; every aggregate below starts here. */
 export function filteredIncidents(db: Kysely<Database>, q: SituationIncidentQuery): IncidentSelect {
-  const occurred = sql.ref<Date>('incident.occurred_at');
   return (
     db
       .selectFrom('incident')
@@ -52,10 +74,7 @@ export function filteredIncidents(db: Kysely<Database>, q: SituationIncidentQuer
       .$if(!!q.bbox, (qb) =>
         qb.where(sql<boolean>`incident.geom && ST_MakeEnvelope(${q.bbox![0]}, ${q.bbox![1]}, ${q.bbox![2]}, ${q.bbox![3]}, 4326)`),
       )
-      // TODO(#5): an incident known only within a time window (occurred_to) counts for its start hour;
-      // weigh it over the window aoristically (lib/analysis getAoristicWeights).
-      .$if(!!q.weekdays?.length, (qb) => qb.where(sql<boolean>`${localWeekday(occurred)} IN (${sql.join(q.weekdays!)})`))
-      .$if(!!q.hours?.length, (qb) => qb.where(sql<boolean>`${localHour(occurred)} IN (${sql.join(q.hours!)})`))
+      .$if(!!q.weekdays?.length || !!q.hours?.length, (qb) => qb.where(weekdayHourFilter(q)))
       .$if(!!q.sources?.length, (qb) => qb.where('incident.source', 'in', q.sources!))
       .$if(!!q.originOrgId, (qb) => qb.where('incident.origin_org_id', '=', q.originOrgId!))
       .$if(!!q.areaId, (qb) =>
@@ -73,16 +92,40 @@ export interface HourWeekdayCountRow {
   count: number;
 }
 
-/** Counts per (ISO weekday, hour) in Stockholm time; empty cells are absent. */
+/**
+ * Counts per (ISO weekday, hour) in Stockholm time of the incidents known at an instant; empty cells are
+ * absent. Incidents known only within a window are not here: listIncidentWindows gives them for
+ * aoristic weighting.
+ */
 export async function countIncidentsByHourWeekday(db: Kysely<Database>, q: SituationIncidentQuery): Promise<HourWeekdayCountRow[]> {
   const occurred = sql.ref<Date>('incident.occurred_at');
   const rows = await filteredIncidents(db, q)
+    .where(sql<boolean>`NOT ${WINDOWED}`)
     .select([localWeekday(occurred).as('weekday'), localHour(occurred).as('hour'), sql<number>`count(*)::int`.as('count')])
     .groupBy([sql`1`, sql`2`])
     .orderBy(sql`1`)
     .orderBy(sql`2`)
     .execute();
   return rows.map((r) => ({ weekday: Number(r.weekday), hour: Number(r.hour), count: Number(r.count) }));
+}
+
+export interface IncidentWindowRow {
+  /** Epoch milliseconds of occurred_at and occurred_to. */
+  from_ms: number;
+  to_ms: number;
+}
+
+/** The filtered incidents known only within a time window, as [from, to) in epoch milliseconds. */
+export async function listIncidentWindows(db: Kysely<Database>, q: SituationIncidentQuery): Promise<IncidentWindowRow[]> {
+  if (!q.categoryKeys.length) return [];
+  const rows = await filteredIncidents(db, q)
+    .where(WINDOWED)
+    .select([
+      sql<number>`(extract(epoch FROM incident.occurred_at) * 1000)::float8`.as('from_ms'),
+      sql<number>`(extract(epoch FROM incident.occurred_to) * 1000)::float8`.as('to_ms'),
+    ])
+    .execute();
+  return rows.map((r) => ({ from_ms: Number(r.from_ms), to_ms: Number(r.to_ms) }));
 }
 
 export interface MonthCountRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHourWeekdayMatrix, fillMonths, shadeStep } from './hour-weekday-matrix';
+import { aoristicHourWeekdayCounts, buildHourWeekdayMatrix, fillMonths, shadeStep } from './hour-weekday-matrix';
 
 describe('hour × weekday matrix', () => {
   it('places counts by ISO weekday and hour and totals rows, columns and all', () => {
@@ -43,5 +43,29 @@ describe('month series', () => {
       { month: '2026-01', count: 0 },
       { month: '2026-02', count: 0 },
     ]);
+  });
+});
+
+describe('aoristic windows in the hour × weekday matrix', () => {
+  // Monday 2025-06-02 in Stockholm is UTC+2: 22:00 local = 20:00Z.
+  const mondayLocal = (h: number) => Date.parse(`2025-06-02T${String(h - 2).padStart(2, '0')}:00:00Z`);
+
+  it('a window of four hours puts a quarter in each hour', () => {
+    const rows = aoristicHourWeekdayCounts([{ fromMs: mondayLocal(8), toMs: mondayLocal(12) }], {});
+    expect(rows).toEqual([8, 9, 10, 11].map((hour) => ({ weekday: 1, hour, count: 0.25 })));
+  });
+
+  it('under an hour filter the unit spreads over the selected hours only, so the matrix sums to the incidents kept', () => {
+    const rows = aoristicHourWeekdayCounts([{ fromMs: mondayLocal(8), toMs: mondayLocal(12) }], { hours: [9, 10, 20] });
+    expect(rows).toEqual([
+      { weekday: 1, hour: 9, count: 0.5 },
+      { weekday: 1, hour: 10, count: 0.5 },
+    ]);
+    const matrix = buildHourWeekdayMatrix(rows);
+    expect(matrix.total).toBe(1);
+  });
+
+  it('a window outside the filter adds nothing', () => {
+    expect(aoristicHourWeekdayCounts([{ fromMs: mondayLocal(8), toMs: mondayLocal(12) }], { weekdays: [6, 7] })).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 // Shapes the hour × weekday counts (computed in SQL in Stockholm time) into a full 7 × 24 grid, and
 // the monthly counts into a continuous series for the sparkline. Pure: no clock, no zone.
 
+import { getAoristicWeights } from '@/lib/analysis/aoristic-weights';
+
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
@@ -61,5 +63,31 @@ export function fillMonths(rows: readonly MonthCount[], from: string, to: string
       y += 1;
     }
   }
+  return out;
+}
+
+/**
+ * Incidents known only within a time window, spread aoristically over the (ISO weekday, hour) cells
+ * (Ratcliffe & McCullagh 1998, lib/analysis getAoristicWeights): each adds one unit in total. Under a
+ * weekday or hour filter the unit is spread over the selected cells its window overlaps only, so the
+ * matrix still sums to the number of incidents the filter kept (as the points show). Counts become
+ * fractional.
+ */
+export function aoristicHourWeekdayCounts(
+  windows: readonly { fromMs: number; toMs: number }[],
+  filter: { weekdays?: readonly number[]; hours?: readonly number[] } = {},
+  weightsOf: (fromMs: number, toMs: number) => { hourByWeekday: Float64Array } = getAoristicWeights,
+): HourWeekdayCount[] {
+  const keep = (weekday: number, hour: number) => (!filter.weekdays || filter.weekdays.includes(weekday)) && (!filter.hours || filter.hours.includes(hour));
+  const sums = new Float64Array(168);
+  for (const w of windows) {
+    const weights = weightsOf(w.fromMs, w.toMs).hourByWeekday;
+    let kept = 0;
+    for (let i = 0; i < 168; i++) if (weights[i] > 0 && keep(Math.floor(i / 24) + 1, i % 24)) kept += weights[i];
+    if (kept <= 0) continue;
+    for (let i = 0; i < 168; i++) if (weights[i] > 0 && keep(Math.floor(i / 24) + 1, i % 24)) sums[i] += weights[i] / kept;
+  }
+  const out: HourWeekdayCount[] = [];
+  for (let i = 0; i < 168; i++) if (sums[i] > 0) out.push({ weekday: Math.floor(i / 24) + 1, hour: i % 24, count: sums[i] });
   return out;
 }

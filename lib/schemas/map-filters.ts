@@ -91,7 +91,7 @@ export const filtersSchema = z
     categories: categoryListSchema.optional(),
     /** ISO weekdays in Stockholm time, 1 = Monday … 7 = Sunday. */
     weekdays: intSetSchema(1, 7).optional(),
-    /** Hours of the day in Stockholm time, 0–23. TODO(#5): weigh time windows (occurred_at…occurred_to) aoristically with lib/analysis getAoristicWeights. */
+    /** Hours of the day in Stockholm time, 0–23; an incident known within a time window matches any hour of it (db/queries/situation-incidents.ts). */
     hours: intSetSchema(0, 23).optional(),
     sources: enumListSchema(INCIDENT_SOURCES).optional(),
     /** Origin organisation (uuid). */

@@ -8,15 +8,17 @@ import styles from './charts.module.css';
  */
 export function HourWeekdayTable({ locale, matrix }: { locale: Locale; matrix: HourWeekdayMatrix }) {
   const t = getTranslator(locale);
-  const n = (x: number) => formatNumber(locale, x);
+  // Aoristic weights make counts fractional: one decimal in cells and totals, the whole count overall.
+  const n = (x: number) => formatNumber(locale, Math.round(x * 10) / 10);
+  const total = Math.round(matrix.total);
   return (
     <section className={styles.block} aria-labelledby="hour-weekday-title" data-testid="hour-weekday">
       <h2 id="hour-weekday-title" className={styles.heading}>
         {t('matrix.title')}
       </h2>
       <div className={styles.scroll} tabIndex={0} role="group" aria-labelledby="hour-weekday-title">
-        <table className={styles.matrix} data-testid="hour-weekday-table" data-total={matrix.total}>
-          <caption className={styles.caption}>{t('matrix.caption', { total: n(matrix.total) })}</caption>
+        <table className={styles.matrix} data-testid="hour-weekday-table" data-total={total}>
+          <caption className={styles.caption}>{t('matrix.caption', { total: formatNumber(locale, total) })}</caption>
           <thead>
             <tr>
               <th scope="col">
@@ -39,7 +41,7 @@ export function HourWeekdayTable({ locale, matrix }: { locale: Locale; matrix: H
                 {HOURS.map((h) => {
                   const count = matrix.cells[i][h];
                   return (
-                    <td key={h} className={styles[`shade${shadeStep(count, matrix.max)}`]} data-count={count}>
+                    <td key={h} className={styles[`shade${shadeStep(count, matrix.max)}`]} data-count={Math.round(count * 1000) / 1000}>
                       {count > 0 ? n(count) : ''}
                     </td>
                   );
@@ -59,7 +61,7 @@ export function HourWeekdayTable({ locale, matrix }: { locale: Locale; matrix: H
                 </td>
               ))}
               <td className={styles.total} data-testid="hour-weekday-total">
-                {n(matrix.total)}
+                {formatNumber(locale, total)}
               </td>
             </tr>
           </tfoot>
