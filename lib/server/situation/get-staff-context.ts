@@ -51,3 +51,19 @@ export function defaultPeriod(now: Date): { from: string; to: string } {
   const from = fmt.format(new Date(now.getTime() - 364 * 86_400_000));
   return { from, to };
 }
+
+/**
+ * LAGESBILD_BASEMAP_PMTILES_URL: a self-hosted PMTiles basemap file (Protomaps schema), as an http(s) URL
+ * or a path on this server ("/tiles/varnamo.pmtiles" served from public/). Null when unset or invalid.
+ */
+export function getBasemapPmtilesUrl(): string | null {
+  const raw = process.env.LAGESBILD_BASEMAP_PMTILES_URL?.trim();
+  if (!raw) return null;
+  if (/^\/[\w./-]+\.pmtiles$/.test(raw) && !raw.includes('..')) return raw;
+  const parsed = styleUrlSchema.safeParse(raw);
+  if (!parsed.success) {
+    console.warn(`LAGESBILD_BASEMAP_PMTILES_URL is neither an http(s) URL nor a /path/file.pmtiles, using the offline style: ${raw}`);
+    return null;
+  }
+  return parsed.data;
+}
