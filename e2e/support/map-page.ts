@@ -16,7 +16,9 @@ interface Flags {
 
 /** Opens the map and returns the decoded points response together with the page's flags. */
 export async function openMapAndWait(page: Page, url = MAP_URL, timeout = 90_000): Promise<{ points: PackedPoints; response: Response; flags: Flags }> {
-  const responsePromise = page.waitForResponse((r) => r.url().includes('/api/v1/incidents/points'), { timeout });
+  // Only the points of this URL's period: a page navigated away from (a form's redirect) may still be loading its own.
+  const from = new URL(url, 'http://x').searchParams.get('from');
+  const responsePromise = page.waitForResponse((r) => r.url().includes('/api/v1/incidents/points') && (!from || r.url().includes(`from=${from}`)), { timeout });
   await page.goto(url);
   return waitForMapDrawn(page, responsePromise, timeout);
 }

@@ -44,6 +44,7 @@ export function createIncidentLayer(data: IncidentLayerData, options: Omit<Incid
     lineWidthUnits: 'pixels',
     getLineWidth: 0.5,
     getLineColor: [255, 255, 255, 200],
-    pickable: false,
+    // Picked on click only (the record panel); no hover handlers, so no picking pass while panning.
+    pickable: true,
   });
 }

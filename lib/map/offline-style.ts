@@ -27,6 +27,21 @@ export function outlineLayers(): LayerSpecification[] {
       paint: { 'fill-color': DISTRICT_FILL_COLOR, 'fill-opacity': 0.55 },
     },
     {
+      // Other imported areas (DeSO, RegSO, neighbourhood watch): invisible fill, so a click finds them.
+      id: 'area-fill',
+      type: 'fill',
+      source: AREA_SOURCE_ID,
+      filter: ['!', ['in', ['get', 'kind'], ['literal', ['municipality', 'district']]]],
+      paint: { 'fill-color': DISTRICT_FILL_COLOR, 'fill-opacity': 0 },
+    },
+    {
+      id: 'area-outline',
+      type: 'line',
+      source: AREA_SOURCE_ID,
+      filter: ['!', ['in', ['get', 'kind'], ['literal', ['municipality', 'district']]]],
+      paint: { 'line-color': DISTRICT_LINE_COLOR, 'line-width': 0.8, 'line-opacity': 0.7 },
+    },
+    {
       id: 'district-outline',
       type: 'line',
       source: AREA_SOURCE_ID,

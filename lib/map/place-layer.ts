@@ -20,6 +20,7 @@ export function createPlaceLayer(id: string, data: PlaceFeatureCollection, visib
     },
     sizeUnits: 'pixels',
     getSize: PLACE_SYMBOL_SIZE_PX,
-    pickable: false,
+    // Picked on click only (the record panel); no hover handlers, so no picking pass while panning.
+    pickable: true,
   });
 }

@@ -8,8 +8,10 @@ import { type MapFilters, filtersInputFrom, filtersSchema, filtersToSearchParams
 import { getSituationPanel } from '@/lib/server/situation/get-situation-panel';
 import { getDatabaseState, startDatabase } from '@/lib/server/db';
 import { listMapAreas } from '@/lib/server/situation/list-area-outlines';
+import { getMapViewer } from '@/lib/server/situation/get-map-viewer';
 import {
   defaultPeriod,
+  getBasemapPmtilesUrl,
   getBasemapStyleUrl,
   getDefaultMunicipalityCode,
   getStaffMunicipality,
@@ -33,6 +35,12 @@ function pointsUrlFor(f: MapFilters): string {
   const pointsFilter: MapFilters = { ...f, layers: undefined, view: undefined, status: undefined, bbox: undefined };
   const path = needsSituationQuery(f) ? '/api/v1/situation/points' : '/api/v1/incidents/points';
   return `${path}?${filtersToSearchParams(pointsFilter).toString()}`;
+}
+
+/** Suppressed hexagons for viewers without exact access: only what changes the counts. */
+function aggregatesUrlFor(f: MapFilters): string {
+  const p = filtersToSearchParams({ municipality: f.municipality, from: f.from, to: f.to, categories: f.categories, area: f.area });
+  return `/api/v1/aggregates/hex?${p.toString()}`;
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -62,10 +70,11 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
   const to = filters.to ?? period.to;
 
   const shown = { ...filters, from, to };
-  const [municipality, areas, panel] = await Promise.all([
+  const [municipality, areas, panel, viewer] = await Promise.all([
     getStaffMunicipality(filters.municipality),
     listMapAreas(filters.municipality),
     getSituationPanel(shown),
+    getMapViewer(filters.municipality),
   ]);
   if (!municipality) {
     return (
@@ -75,18 +84,22 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
     );
   }
   const basemapStyleUrl = getBasemapStyleUrl();
+  const basemapPmtilesUrl = basemapStyleUrl ? null : getBasemapPmtilesUrl();
   const layers = shownLayers(filters);
   const view = filters.view ?? 'points';
   const sliderLast = to.slice(0, 7);
   const sliderFirst = monthsBetween('1970-01', sliderLast).slice(-SLIDER_MONTHS)[0];
-  const districts = areas.features.filter((f) => f.properties.kind === 'district').map((f) => ({ id: f.properties.id, name: f.properties.name }));
-  districts.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  const areaOptions = areas.features
+    .filter((f) => f.properties.kind !== 'municipality')
+    .map((f) => ({ id: f.properties.id, name: f.properties.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  const filterParams = Object.fromEntries(filtersToSearchParams({ ...shown, bbox: undefined, view: undefined }).entries());
   return (
     <div className={`map-page ${layout.layout}`}>
       <aside className={layout.side} aria-label={t('filters.title')}>
         <SummaryStrip
           locale={locale}
-          incidents={layers.includes('incidents') ? (panel.matrix?.total ?? null) : null}
+          incidents={layers.includes('incidents') && panel.matrix ? Math.round(panel.matrix.total) : null}
           months={layers.includes('incidents') ? (panel.trend?.months ?? null) : null}
           unsafePlaces={panel.unsafePlaces}
           vandalism={panel.vandalism}
@@ -97,7 +110,7 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
             defaultPeriod={period}
             monthDomain={{ first: sliderFirst, last: sliderLast }}
             organisations={panel.organisations}
-            areas={districts}
+            areas={areaOptions}
           />
         </Suspense>
         {panel.matrix ? <HourWeekdayTable locale={locale} matrix={panel.matrix} /> : <p data-testid="aggregates-only">{t('summary.notAllowed')}</p>}
@@ -110,15 +123,22 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
           areas={areas}
           bounds={areaBounds(areas)}
           period={{ from, to }}
-          pointsUrl={pointsUrlFor(shown)}
+          pointsUrl={viewer.exact ? pointsUrlFor(shown) : null}
+          aggregatesUrl={!viewer.exact && viewer.aggregates ? aggregatesUrlFor(shown) : null}
+          filterParams={filterParams}
+          areaOptions={areaOptions}
+          canSelect={viewer.exact}
+          canCreate={viewer.canCreate}
+          meeting={{ on: viewer.meetingMode, kind: viewer.meeting?.kind ?? null, heldOn: viewer.meeting?.heldOn ?? null }}
           layers={layers}
           view={view}
           unsafePlaces={panel.unsafePlaces}
           vandalism={panel.vandalism}
           basemapStyleUrl={basemapStyleUrl}
+          basemapPmtilesUrl={basemapPmtilesUrl}
         />
         <MapLegend locale={locale} layers={layers} view={view} />
-        {basemapStyleUrl ? null : (
+        {basemapStyleUrl || basemapPmtilesUrl ? null : (
           <aside className="map-panel map-panel--basemap-note" data-testid="basemap-note">
             {t('map.noBasemap')}
           </aside>

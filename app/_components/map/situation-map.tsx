@@ -1,11 +1,15 @@
 'use client';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formattingLocale, getTranslator, type Locale } from '@/lib/i18n/translate';
 import type { AreaFeatureCollection, Bounds } from '@/lib/map/area-features';
+import type { HexAggregatesDto } from '@/lib/map/hex-aggregates';
 import type { PlaceFeatureCollection } from '@/lib/map/place-features';
 import type { PackedPoints } from '@/lib/map/point-pack';
+import type { SelectedKind, SelectionDto } from '@/lib/map/selection';
 import type { MapLayer, MapView } from '@/lib/schemas/map-filters';
+import { AreaPanel, RecordPanel, SelectionPanel, type SelectionState } from './map-panels';
+import panels from './map-panels.module.css';
 
 /** Worker copied into public/ by scripts/copy-assets.mjs (Next does not emit MapLibre 6's worker). */
 const WORKER_URL = '/maplibre-gl-worker.mjs';
@@ -24,6 +28,8 @@ export interface LagesbildTestFlags {
   unsafeCount?: number | null;
   vandalismCount?: number | null;
   view?: MapView;
+  /** Hexagons of the server's suppressed aggregates drawn (viewers without exact access), else null. */
+  aggregateCells?: number | null;
 }
 
 declare global {
@@ -40,13 +46,29 @@ export interface SituationMapProps {
   bounds: Bounds | null;
   period: { from: string; to: string };
   /** Path and query of the points API for the current filter (the page picks the endpoint). */
-  pointsUrl: string;
+  pointsUrl: string | null;
   layers: readonly MapLayer[];
   view: MapView;
   unsafePlaces: PlaceFeatureCollection | null;
   vandalism: PlaceFeatureCollection | null;
   basemapStyleUrl: string | null;
+  /** A self-hosted PMTiles basemap file (used when no style URL is configured). */
+  basemapPmtilesUrl?: string | null;
+  /** Suppressed hexagon counts for viewers without exact access (then pointsUrl is null). */
+  aggregatesUrl?: string | null;
+  /** The map filter as URL parameters (no viewport): what a lasso and the area panel are computed under. */
+  filterParams: Record<string, string>;
+  /** Areas to open a panel for without clicking the map. */
+  areaOptions: { id: string; name: string }[];
+  /** The viewer may draw a lasso (exact access to some layer). */
+  canSelect: boolean;
+  /** The viewer may report records: the toolbar links to the capture page at the map's centre. */
+  canCreate: boolean;
+  /** Meeting mode is on: a banner says so, with today's EST meeting if recorded. */
+  meeting: { on: boolean; kind: string | null; heldOn: string | null };
 }
+
+type Panel = { type: 'record'; kind: SelectedKind; id: string } | { type: 'selection'; ring: [number, number][]; state: SelectionState } | { type: 'area'; id: string } | null;
 
 type LoadState = { status: 'loading' } | { status: 'ready'; count: number; truncated: boolean } | { status: 'error'; message: string };
 
@@ -54,6 +76,7 @@ type Libs = Awaited<ReturnType<typeof loadLibs>>;
 
 interface Engine {
   libs: Libs;
+  map: InstanceType<Libs['maplibre']['Map']>;
   overlay: InstanceType<Libs['mapbox']['MapboxOverlay']>;
   /** Area labels currently placed (recomputed on zoom and resize). */
   labels: unknown;
@@ -80,7 +103,9 @@ function loadLibs() {
     import('@/lib/map/label-placement'),
     import('@/lib/map/place-layer'),
     import('@/lib/map/density-layer'),
-  ]).then(([maplibre, mapbox, style, incident, label, features, compat, placement, place, density]) => ({
+    import('@/lib/map/aggregate-layer'),
+    import('@/lib/map/selection-layer'),
+  ]).then(([maplibre, mapbox, style, incident, label, features, compat, placement, place, density, aggregate, selection]) => ({
     maplibre,
     mapbox,
     style,
@@ -91,6 +116,8 @@ function loadLibs() {
     placement,
     place,
     density,
+    aggregate,
+    selection,
   }));
 }
 
@@ -104,18 +131,147 @@ function flags(): LagesbildTestFlags {
 }
 
 export function SituationMap(props: SituationMapProps) {
-  const { locale, municipalityCode, municipalityName, areas, period, pointsUrl, layers, view, unsafePlaces, vandalism, basemapStyleUrl } = props;
+  const { locale, municipalityCode, municipalityName, areas, period, pointsUrl, layers, view, unsafePlaces, vandalism, basemapStyleUrl, aggregatesUrl } = props;
+  const { filterParams, areaOptions, canSelect, canCreate, meeting } = props;
   const t = getTranslator(locale);
   const containerRef = useRef<HTMLDivElement>(null);
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
   const [mapProblem, setMapProblem] = useState<string | null>(null);
   const [engine, setEngine] = useState<Engine | null>(null);
+  const engineRef = useRef<Engine | null>(null);
+  engineRef.current = engine;
   const [loaded, setLoaded] = useState<LoadedPoints | null>(null);
   // The map is built once per municipality and basemap; later props (new object identities after
   // each URL change) are read from this ref, so a filter change never rebuilds the map.
   const latest = useRef(props);
   latest.current = props;
   const showIncidents = layers.includes('incidents');
+  const [panel, setPanel] = useState<Panel>(null);
+  const [lasso, setLasso] = useState<{ active: boolean; path: [number, number][]; drawing: boolean }>({ active: false, path: [], drawing: false });
+  const [centre, setCentre] = useState<{ lat: number; lng: number; zoom: number } | null>(null);
+  const [aggregates, setAggregates] = useState<{ status: 'loading' } | { status: 'ready'; dto: HexAggregatesDto } | { status: 'error'; message: string } | null>(null);
+  const filterKey = JSON.stringify(filterParams);
+
+  /** POSTs a polygon to the selection API under the current filter (layers: only these, e.g. a click). */
+  const runSelection = useCallback(
+    async (ring: [number, number][], options: { layers?: string; openSingle?: boolean } = {}) => {
+      const filters = { ...(JSON.parse(filterKey) as Record<string, string>), ...(options.layers ? { layers: options.layers } : {}) };
+      if (!options.openSingle) setPanel({ type: 'selection', ring, state: { status: 'loading' } });
+      try {
+        const res = await fetch('/api/v1/selection', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ polygon: { type: 'Polygon', coordinates: [ring] }, filters }),
+        });
+        const body = (await res.json().catch(() => null)) as (SelectionDto & { error?: { message?: string } }) | null;
+        if (!res.ok || !body) throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
+        if (options.openSingle && body.records.length === 1) setPanel({ type: 'record', kind: body.records[0].kind, id: body.records[0].id });
+        else if (!options.openSingle || body.records.length > 1) setPanel({ type: 'selection', ring, state: { status: 'ready', dto: body } });
+      } catch (err) {
+        setPanel({ type: 'selection', ring, state: { status: 'error', message: (err as Error).message } });
+      }
+    },
+    [filterKey],
+  );
+
+  const exportSelection = useCallback(
+    async (ring: [number, number][], format: 'csv' | 'geojson') => {
+      const res = await fetch('/api/v1/selection/export', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ polygon: { type: 'Polygon', coordinates: [ring] }, filters: JSON.parse(filterKey), format }),
+      });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+        throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
+      }
+      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `urval.${format === 'csv' ? 'csv' : 'geojson'}`;
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+    [filterKey],
+  );
+
+  // A click on the map: a place symbol opens its record; an incident point asks the server which
+  // records lie under the pointer (the browser holds no ids); elsewhere, the area under it.
+  const clickRef = useRef<(p: { x: number; y: number }) => void>(() => undefined);
+  clickRef.current = (p) => {
+    const eng = engineRef.current;
+    if (!eng || lasso.active) return;
+    const picked = eng.overlay.pickObject({ x: p.x, y: p.y, radius: 6 }) as { layer?: { id: string }; object?: unknown } | null;
+    const layerId = picked?.layer?.id;
+    if (layerId === eng.libs.place.UNSAFE_LAYER_ID || layerId === eng.libs.place.VANDALISM_LAYER_ID) {
+      const f = picked!.object as { properties: { id: string; layer: 'unsafe' | 'vandalism' } };
+      setPanel({ type: 'record', kind: f.properties.layer === 'unsafe' ? 'unsafe-place' : 'vandalism', id: f.properties.id });
+      return;
+    }
+    if (layerId === eng.libs.incident.INCIDENT_LAYER_ID) {
+      const r = 6;
+      const ring = [
+        [p.x - r, p.y - r],
+        [p.x + r, p.y - r],
+        [p.x + r, p.y + r],
+        [p.x - r, p.y + r],
+        [p.x - r, p.y - r],
+      ].map(([x, y]) => {
+        const ll = eng.map.unproject([x, y]);
+        return [ll.lng, ll.lat] as [number, number];
+      });
+      void runSelection(ring, { layers: 'incidents', openSingle: true });
+      return;
+    }
+    const hits = eng.map.queryRenderedFeatures([p.x, p.y], { layers: ['district-fill', 'area-fill'].filter((id) => eng.map.getLayer(id)) });
+    const areasHit = hits
+      .map((h: { properties?: Record<string, unknown> }) => h.properties ?? {})
+      .filter((pr: Record<string, unknown>) => typeof pr.id === 'string')
+      .sort((a: Record<string, unknown>, b: Record<string, unknown>) => Number(a.areaKm2) - Number(b.areaKm2));
+    if (areasHit.length) setPanel({ type: 'area', id: String(areasHit[0].id) });
+  };
+
+  // Esc cancels a lasso being drawn, else closes the open panel.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      if (lasso.active) setLasso({ active: false, path: [], drawing: false });
+      else if (panel) setPanel(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [lasso.active, panel]);
+
+  const finishLasso = (path: [number, number][]) => {
+    const eng = engineRef.current;
+    setLasso({ active: false, path: [], drawing: false });
+    if (!eng) return;
+    const thinned = eng.libs.selection.thinScreenPath(path);
+    if (!thinned) return;
+    const ring = thinned.map(([x, y]) => {
+      const ll = eng.map.unproject([x, y]);
+      return [ll.lng, ll.lat] as [number, number];
+    });
+    ring.push(ring[0]);
+    void runSelection(ring);
+  };
+
+  const selectView = () => {
+    const eng = engineRef.current;
+    if (!eng) return;
+    const b = eng.map.getBounds();
+    const [w, s, e, n] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    void runSelection([
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ]);
+  };
 
   useEffect(() => {
     const container = containerRef.current;
@@ -128,12 +284,22 @@ export function SituationMap(props: SituationMapProps) {
       if (disposed) return;
       const { areas: initialAreas, bounds } = latest.current;
       libs.maplibre.setWorkerUrl(WORKER_URL);
+      const pmtilesUrl = latest.current.basemapPmtilesUrl ?? null;
+      // pmtiles:// sources (our PMTiles style, or a configured style that uses one) read the archive by HTTP range requests.
+      if (pmtilesUrl || basemapStyleUrl) {
+        const { Protocol } = await import('pmtiles');
+        if (disposed) return;
+        const protocol = new Protocol();
+        libs.maplibre.addProtocol('pmtiles', protocol.tile);
+      }
+      const pmtilesStyle = !basemapStyleUrl && pmtilesUrl ? (await import('@/lib/map/pmtiles-style')).buildPmtilesStyle(initialAreas, pmtilesUrl) : null;
+      if (disposed) return;
       const map = new libs.maplibre.Map({
         container,
-        style: basemapStyleUrl ?? libs.style.buildOfflineStyle(initialAreas),
+        style: basemapStyleUrl ?? pmtilesStyle ?? libs.style.buildOfflineStyle(initialAreas),
         bounds: bounds ?? undefined,
         fitBoundsOptions: { padding: 32 },
-        attributionControl: basemapStyleUrl ? { compact: true } : false,
+        attributionControl: basemapStyleUrl || pmtilesStyle ? { compact: true } : false,
         dragRotate: false,
         pitchWithRotate: false,
       });
@@ -144,6 +310,7 @@ export function SituationMap(props: SituationMapProps) {
 
       const eng: Engine = {
         libs,
+        map,
         overlay: null as unknown as Engine['overlay'],
         labels: null,
         main: null,
@@ -190,6 +357,13 @@ export function SituationMap(props: SituationMapProps) {
         eng.render();
       };
       map.on('load', placeVisibleLabels);
+      map.on('click', (e: { point: { x: number; y: number } }) => clickRef.current(e.point));
+      const reportCentre = () => {
+        const c = map.getCenter();
+        setCentre({ lat: c.lat, lng: c.lng, zoom: map.getZoom() });
+      };
+      map.on('moveend', reportCentre);
+      map.on('load', reportCentre);
       map.on('zoomend', placeVisibleLabels);
       map.on('resize', placeVisibleLabels);
 
@@ -210,7 +384,7 @@ export function SituationMap(props: SituationMapProps) {
 
   // Points: refetched only when the points query changes (not for view, layer or status changes).
   useEffect(() => {
-    if (!showIncidents) {
+    if (!showIncidents || !pointsUrl) {
       setLoaded(null);
       const f = flags();
       f.apiPointCount = 0;
@@ -251,6 +425,31 @@ export function SituationMap(props: SituationMapProps) {
     };
   }, [pointsUrl, showIncidents]);
 
+  // Viewers without exact access: suppressed hexagon counts from the server instead of points.
+  useEffect(() => {
+    if (!showIncidents || !aggregatesUrl) {
+      setAggregates(null);
+      return;
+    }
+    const abort = new AbortController();
+    setAggregates({ status: 'loading' });
+    const f = flags();
+    f.deckRendered = false;
+    f.aggregateCells = null;
+    fetch(aggregatesUrl, { signal: abort.signal, cache: 'no-store' })
+      .then(async (res) => {
+        const body = (await res.json().catch(() => null)) as (HexAggregatesDto & { error?: { message?: string } }) | null;
+        if (!res.ok || !body) throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
+        setAggregates({ status: 'ready', dto: body });
+      })
+      .catch((err: Error) => {
+        if (!abort.signal.aborted) setAggregates({ status: 'error', message: err.message });
+      });
+    return () => abort.abort();
+  }, [aggregatesUrl, showIncidents]);
+
+  const selectionRing = panel?.type === 'selection' ? panel.ring : null;
+
   // Layers: rebuilt from props with stable ids, so deck.gl diffs instead of rebuilding.
   useEffect(() => {
     if (!engine) return;
@@ -258,6 +457,10 @@ export function SituationMap(props: SituationMapProps) {
     engine.render = () => {
       let main: Engine['main'] = null;
       const out: unknown[] = [];
+      if (aggregates?.status === 'ready' && showIncidents) {
+        main = view === 'heat' ? libs.aggregate.createAggregateHeatLayer(aggregates.dto.cells) : libs.aggregate.createAggregateHexLayer(aggregates.dto.cells);
+        out.push(main);
+      }
       if (loaded && showIncidents) {
         if (view === 'hex') main = libs.density.createHexLayer(loaded.points, loaded.indices);
         else if (view === 'heat') main = libs.density.createHeatLayer(loaded.points, loaded.indices);
@@ -267,6 +470,7 @@ export function SituationMap(props: SituationMapProps) {
       if (unsafePlaces) out.push(libs.place.createPlaceLayer(libs.place.UNSAFE_LAYER_ID, unsafePlaces));
       if (vandalism) out.push(libs.place.createPlaceLayer(libs.place.VANDALISM_LAYER_ID, vandalism));
       if (engine.labels) out.push(engine.labels);
+      if (selectionRing) out.push(libs.selection.createSelectionLayer(selectionRing));
       engine.main = main;
       engine.overlay.setProps({ layers: out as never[] });
     };
@@ -279,8 +483,32 @@ export function SituationMap(props: SituationMapProps) {
       f.pointCount = loaded.points.count;
       f.deckRendered = false;
     }
+    if (aggregates?.status === 'ready' && showIncidents) {
+      f.aggregateCells = aggregates.dto.cells.length;
+      f.apiPointCount = 0;
+      f.pointCount = 0;
+      f.deckRendered = false;
+    }
     engine.render();
-  }, [engine, loaded, showIncidents, view, unsafePlaces, vandalism]);
+  }, [engine, loaded, showIncidents, view, unsafePlaces, vandalism, aggregates, selectionRing]);
+
+  const addHref = centre ? `/registrera?lat=${centre.lat.toFixed(6)}&lng=${centre.lng.toFixed(6)}&zoom=${centre.zoom.toFixed(2)}` : '/registrera';
+  const lassoPointer = {
+    onPointerDown: (e: React.PointerEvent<SVGSVGElement>) => {
+      e.currentTarget.setPointerCapture(e.pointerId);
+      const r = e.currentTarget.getBoundingClientRect();
+      setLasso({ active: true, drawing: true, path: [[e.clientX - r.left, e.clientY - r.top]] });
+    },
+    onPointerMove: (e: React.PointerEvent<SVGSVGElement>) => {
+      if (!lasso.drawing) return;
+      const r = e.currentTarget.getBoundingClientRect();
+      const pt: [number, number] = [e.clientX - r.left, e.clientY - r.top];
+      setLasso((l) => ({ ...l, path: [...l.path, pt] }));
+    },
+    onPointerUp: () => {
+      if (lasso.drawing) finishLasso(lasso.path);
+    },
+  };
 
   return (
     <>
@@ -291,23 +519,103 @@ export function SituationMap(props: SituationMapProps) {
         aria-label={t('map.ariaLabel', { municipality: municipalityName })}
         data-testid="situation-map"
       />
+      {lasso.active ? (
+        <>
+          <svg className={panels.lassoLayer} data-testid="lasso-layer" {...lassoPointer} aria-hidden="true">
+            {lasso.path.length > 1 ? <polygon points={lasso.path.map(([x, y]) => `${x},${y}`).join(' ')} fill="rgba(31,78,156,0.15)" stroke="#1f4e9c" strokeWidth={2} /> : null}
+          </svg>
+          <p className={panels.lassoHint} role="status">
+            {t('karta.lassoHint')}
+          </p>
+        </>
+      ) : null}
+      {panel?.type === 'record' ? <RecordPanel key={`${panel.kind}:${panel.id}`} locale={locale} kind={panel.kind} id={panel.id} onClose={() => setPanel(null)} /> : null}
+      {panel?.type === 'selection' ? (
+        <SelectionPanel
+          locale={locale}
+          state={panel.state}
+          onClose={() => setPanel(null)}
+          onOpen={(kind, id) => setPanel({ type: 'record', kind, id })}
+          onExport={(format) => exportSelection(panel.ring, format)}
+        />
+      ) : null}
+      {panel?.type === 'area' ? <AreaPanel key={panel.id} locale={locale} areaId={panel.id} filterQuery={new URLSearchParams(filterParams).toString()} onClose={() => setPanel(null)} /> : null}
+      {meeting.on ? (
+        <div className={panels.meetingBanner} role="status" data-testid="meeting-banner">
+          {t('karta.meeting.banner')}
+          <span>
+            {meeting.kind && meeting.heldOn
+              ? t('karta.meeting.recorded', { kind: t(meeting.kind === 'follow_up' ? 'karta.meeting.kind.follow_up' : 'karta.meeting.kind.analysis'), date: meeting.heldOn })
+              : t('karta.meeting.notRecorded')}
+          </span>
+        </div>
+      ) : null}
       <section className="map-panel map-panel--summary" aria-live="polite" data-testid="map-summary">
         <h1>{t('map.heading')}</h1>
         <p className="map-panel__muted">{t('map.period', { from: formatDate(locale, period.from), to: formatDate(locale, period.to) })}</p>
-        {showIncidents && load.status === 'loading' ? <p>{t('map.loading')}</p> : null}
+        {showIncidents && pointsUrl && load.status === 'loading' ? <p>{t('map.loading')}</p> : null}
+        {showIncidents && aggregatesUrl && aggregates?.status === 'loading' ? <p>{t('karta.agg.loading')}</p> : null}
+        {showIncidents && aggregates?.status === 'error' ? <p className="map-panel__error">{t('karta.agg.error', { message: aggregates.message })}</p> : null}
+        {showIncidents && aggregates?.status === 'ready' ? (
+          <>
+            <p className="map-panel__count" data-testid="aggregate-count" data-count={aggregates.dto.cells.length}>
+              {t('karta.agg.shown', { count: aggregates.dto.cells.length, k: aggregates.dto.k })}
+            </p>
+            <p className="map-panel__muted">{t('karta.agg.note', { k: aggregates.dto.k })}</p>
+          </>
+        ) : null}
         {mapProblem ? (
           <p className="map-panel__error" data-testid="map-problem">
             {mapProblem}
           </p>
         ) : null}
-        {showIncidents && load.status === 'error' ? <p className="map-panel__error">{t('map.loadError', { message: load.message })}</p> : null}
-        {showIncidents && load.status === 'ready' ? (
+        {showIncidents && pointsUrl && load.status === 'error' ? <p className="map-panel__error">{t('map.loadError', { message: load.message })}</p> : null}
+        {showIncidents && pointsUrl && load.status === 'ready' ? (
           <p className="map-panel__count" data-testid="point-count" data-count={load.count}>
             {t('map.pointsShown', { count: load.count })}
           </p>
         ) : null}
-        {showIncidents && load.status === 'ready' && load.truncated ? <p className="map-panel__error">{t('map.pointsTruncated', { count: load.count })}</p> : null}
+        {showIncidents && pointsUrl && load.status === 'ready' && load.truncated ? <p className="map-panel__error">{t('map.pointsTruncated', { count: load.count })}</p> : null}
         {areas.features.some((f) => f.properties.kind === 'municipality') ? null : <p className="map-panel__muted">{t('map.noOutline')}</p>}
+        <div className={panels.toolbar} role="toolbar" aria-label={t('karta.toolbar')} data-testid="map-toolbar">
+          {canSelect ? (
+            <>
+              <button
+                type="button"
+                aria-pressed={lasso.active}
+                onClick={() => setLasso(lasso.active ? { active: false, path: [], drawing: false } : { active: true, path: [], drawing: false })}
+                data-testid="lasso-toggle"
+              >
+                {lasso.active ? t('karta.lassoCancel') : t('karta.lasso')}
+              </button>
+              <button type="button" onClick={selectView} data-testid="select-view">
+                {t('karta.selectView')}
+              </button>
+            </>
+          ) : null}
+          {areaOptions.length ? (
+            <select
+              aria-label={t('karta.areaChoose')}
+              value=""
+              onChange={(e) => {
+                if (e.target.value) setPanel({ type: 'area', id: e.target.value });
+              }}
+              data-testid="area-choose"
+            >
+              <option value="">{t('karta.areaChoose')}</option>
+              {areaOptions.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          ) : null}
+          {canCreate ? (
+            <a href={addHref} data-testid="map-add">
+              {t('karta.add')}
+            </a>
+          ) : null}
+        </div>
       </section>
     </>
   );

@@ -1,0 +1,49 @@
+// Suppressed hexagon counts from the server (lib/map/hex-aggregates.ts) as deck.gl layers, for viewers
+// without exact access: filled hexagons coloured by count, or a heatmap of cell centres weighted by
+// count. No points exist in the browser for them.
+import { HeatmapLayer } from '@deck.gl/aggregation-layers';
+import { PolygonLayer } from '@deck.gl/layers';
+import { DENSITY_RAMP } from './density-layer';
+import type { HexAggregateCell } from './hex-aggregates';
+
+export const AGGREGATE_HEX_LAYER_ID = 'aggregate-hex';
+export const AGGREGATE_HEAT_LAYER_ID = 'aggregate-heat';
+
+/** Ramp step of a count: equal steps between the smallest shown count (k) and the largest. */
+export function rampIndex(count: number, min: number, max: number, steps = DENSITY_RAMP.length): number {
+  if (max <= min) return steps - 1;
+  return Math.min(steps - 1, Math.max(0, Math.floor(((count - min) / (max - min)) * steps)));
+}
+
+export function createAggregateHexLayer(cells: readonly HexAggregateCell[]) {
+  const counts = cells.map((c) => c.count);
+  const min = Math.min(...counts);
+  const max = Math.max(...counts);
+  return new PolygonLayer<HexAggregateCell>({
+    id: AGGREGATE_HEX_LAYER_ID,
+    data: cells as HexAggregateCell[],
+    getPolygon: (c) => c.ring,
+    getFillColor: (c) => [...DENSITY_RAMP[rampIndex(c.count, min, max)], 190] as [number, number, number, number],
+    getLineColor: [255, 255, 255, 220],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+    stroked: true,
+    filled: true,
+    pickable: true,
+    updateTriggers: { getFillColor: [min, max] },
+  });
+}
+
+export function createAggregateHeatLayer(cells: readonly HexAggregateCell[]) {
+  return new HeatmapLayer<HexAggregateCell>({
+    id: AGGREGATE_HEAT_LAYER_ID,
+    data: cells as HexAggregateCell[],
+    getPosition: (c) => c.centre,
+    getWeight: (c) => c.count,
+    radiusPixels: 40,
+    intensity: 1.2,
+    threshold: 0.05,
+    colorRange: DENSITY_RAMP,
+    opacity: 0.85,
+  });
+}
