@@ -40,6 +40,7 @@ test('a police user in meeting mode sees none of the police restricted records, 
   // Off again: the banner goes and the restricted records come back.
   await page.keyboard.press('Escape');
   await page.getByTestId('meeting-mode').getByRole('button').click();
+  await expect(page.getByTestId('meeting-mode').getByRole('button')).toHaveAttribute('aria-pressed', 'false');
   const after = await openMapAndWait(page);
   await expect(page.getByTestId('meeting-banner')).toHaveCount(0);
   expect(after.points.count).toBe(alone.points.count);
