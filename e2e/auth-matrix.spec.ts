@@ -154,6 +154,7 @@ const ACTIONS: Record<string, ActionEntry> = {
   '(staff)/motesplan/actions.ts#saveCadenceAction': { check: 'setting or est_meeting update (admin, EST group)', form: { analysis_meetings_per_year: '0' }, expect: loopAction },
   '(staff)/motesplan/actions.ts#planMeetingAction': { check: 'est_meeting create (EST group)', form: { held_on: 'x', kind: 'analysis' }, expect: loopAction },
   '(staff)/notiser/actions.ts#markReadAction': { check: 'session; only the user’s own notifications (SQL)', form: { id: 'not-a-uuid' }, expect: loopAction },
+  '(staff)/aktiviteter/actions.ts#updateActivityAction': { check: 'activity update (EST group); references in the tenant', form: { activity_id: 'x', title: '' }, expect: loopAction },
   '(staff)/aktiviteter/actions.ts#setStatusAction': { check: 'activity update; only decided→ongoing→done/cancelled', form: { activity_id: 'x', status: 'done' }, expect: loopAction },
   '(staff)/admin/actions.ts#verifyAuditAction': { check: 'admin', form: {}, expect: admins('done') },
   '(staff)/registrera/actions.ts#saveCaptureAction': { check: 'create on the kind\'s resource; exact access for the duplicate check', form: { kind: 'incident' }, expect: { 'signed-out': 'signin', admin: 404, council: 404, police: 200, municipality: 200, partner: 200 } },

@@ -2,7 +2,7 @@
 // Activity actions: propose, record the council's decision, report a follow-up, review the public
 // summary, move the status. Each calls one lib/server function; the outcome goes back in the URL.
 import { redirect } from 'next/navigation';
-import { reviewPublicSummary, proposeActivity, setActivityStatus, updatePublicSummary } from '@/lib/server/activities/manage-activities';
+import { proposeActivity, reviewPublicSummary, setActivityStatus, updateActivityDetails, updatePublicSummary } from '@/lib/server/activities/manage-activities';
 import { recordCouncilDecision } from '@/lib/server/activities/record-council-decision';
 import { reportFollowUp } from '@/lib/server/activities/report-follow-up';
 import { describeLoopError, findLoopAccess, type LoopAccess } from '@/lib/server/pledges/loop-access';
@@ -103,5 +103,24 @@ export async function setStatusAction(f: FormData): Promise<void> {
   await run(f, activityPage, async (access) => {
     await setActivityStatus(access, { activity_id: text(f, 'activity_id') ?? '', status: text(f, 'status') ?? '' });
     return 'Status är ändrad.';
+  });
+}
+
+export async function updateActivityAction(f: FormData): Promise<void> {
+  await run(f, activityPage, async (access) => {
+    await updateActivityDetails(access, {
+      activity_id: text(f, 'activity_id') ?? '',
+      pledge_id: text(f, 'pledge_id') ?? null,
+      focus_area_id: text(f, 'focus_area_id') ?? null,
+      title: text(f, 'title') ?? '',
+      owner_org_id: text(f, 'owner_org_id') ?? '',
+      partner_org_ids: list(f, 'partner_org_ids'),
+      starts_on: text(f, 'starts_on') ?? '',
+      ends_on: text(f, 'ends_on') ?? null,
+      goal: text(f, 'goal') ?? null,
+      indicator: text(f, 'indicator') ?? null,
+      internal_notes: text(f, 'internal_notes') ?? null,
+    });
+    return 'Aktiviteten är uppdaterad.';
   });
 }

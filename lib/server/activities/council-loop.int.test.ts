@@ -14,6 +14,7 @@ import { getActivityDetail } from './get-activity-detail';
 import { listActivitiesFor } from './list-activities-for';
 import { listUnreportedFor } from './list-unreported-for';
 import { DecisionRefusedError, recordCouncilDecision } from './record-council-decision';
+import { updateActivityDetails } from './manage-activities';
 import { reportFollowUp } from './report-follow-up';
 
 const UNTIL = new Date('2026-09-30T22:00:00Z');
@@ -144,5 +145,27 @@ describe(`council loop on ${testBackend()}`, () => {
     for (const f of detail.followUps) expect(f.note).toBeNull();
     const est = await listActivitiesFor(access('police', 'police'));
     expect(est.every((r) => r.internal_notes !== null)).toBe(true);
+  });
+
+  it('lets the EST group change an activity’s details and partners, refuses the council, and refuses an end before the start', async () => {
+    const id = await activityId('Trygghetsvärdar i resecentrum');
+    const input = {
+      activity_id: id,
+      title: 'Trygghetsvärdar i resecentrum och cykelgaraget',
+      owner_org_id: org.business,
+      partner_org_ids: [org.municipality, org.housing],
+      starts_on: '2026-10-01',
+      ends_on: '2027-03-31',
+      goal: 'Värdar fredag och lördag 17–24.',
+      indicator: 'Antal bemannade kvällar',
+      internal_notes: 'Avtal förlängt.',
+    };
+    await updateActivityDetails(access('municipality', 'municipality'), input);
+    const detail = await getActivityDetail(access('police', 'police'), id);
+    expect([detail.activity.title, detail.activity.ends_on, detail.activity.internal_notes, detail.activity.status]).toEqual([input.title, '2027-03-31', 'Avtal förlängt.', 'decided']);
+    expect([...detail.activity.partner_org_ids].sort()).toEqual([org.municipality, org.housing].sort());
+    await expect(updateActivityDetails(access('council', null), input)).rejects.toMatchObject({ status: 403 });
+    await expect(updateActivityDetails(access('partner', 'housing'), input)).rejects.toMatchObject({ status: 403 });
+    await expect(updateActivityDetails(access('police', 'police'), { ...input, ends_on: '2026-01-01' })).rejects.toThrow(/ends_on must not be before starts_on/);
   });
 });

@@ -4,8 +4,10 @@ import 'server-only';
 // public summary: a changed text is never public until someone reviews it.
 import { sql } from 'kysely';
 import { createActivity } from '@/db/queries/entities/activity';
+import { assertReferencesInTenant } from '@/db/queries/entities/references';
 import { activityStatusInputSchema, publicSummaryReviewInputSchema } from '@/lib/schemas/council-loop';
-import { idField } from '@/lib/schemas/common';
+import { z } from 'zod';
+import { idField, isDateNotBefore } from '@/lib/schemas/common';
 import { activityInputSchema } from '@/lib/schemas/entities/activity';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { notFound } from '@/lib/server/auth/errors';
@@ -85,5 +87,71 @@ export async function updatePublicSummary(access: LoopAccess, activityId: string
       .executeTakeFirst();
     if (!updated) throw notFound('The activity');
     await appendAuditEvent(trx, { actor: access.viewer.actor, action: 'update', resource: 'activity', municipalityCode: access.municipalityCode, details: { field: 'public_summary', approved: false }, ids: [activityId] });
+  });
+}
+
+const f = activityInputSchema.shape;
+const activityEditSchema = z
+  .object({
+    activity_id: idField('activity_id'),
+    pledge_id: f.pledge_id,
+    focus_area_id: f.focus_area_id,
+    title: f.title,
+    owner_org_id: f.owner_org_id,
+    starts_on: f.starts_on,
+    ends_on: f.ends_on,
+    goal: f.goal,
+    indicator: f.indicator,
+    internal_notes: f.internal_notes,
+    partner_org_ids: f.partner_org_ids,
+  })
+  .superRefine((v, ctx) => {
+    if (v.ends_on !== null && !isDateNotBefore(v.ends_on, v.starts_on)) ctx.addIssue({ code: 'custom', path: ['ends_on'], message: 'ends_on must not be before starts_on' });
+  });
+
+/**
+ * Changes an activity's details (title, pledge, focus area, owner, partners, dates, goal, indicator,
+ * internal notes) in one transaction with its audit event. Status moves by decision or by
+ * setActivityStatus; the public summary by updatePublicSummary (it needs review again).
+ */
+export async function updateActivityDetails(access: LoopAccess, input: unknown): Promise<void> {
+  await assertAllowed(access, 'update', 'activity');
+  const v = activityEditSchema.parse(input);
+  await access.db.transaction().execute(async (trx) => {
+    await assertReferencesInTenant(trx, access.municipalityCode, [
+      { field: 'pledge_id', table: 'pledge', ids: [v.pledge_id] },
+      { field: 'focus_area_id', table: 'focus_area', ids: [v.focus_area_id] },
+      { field: 'owner_org_id', table: 'organisation', ids: [v.owner_org_id] },
+      { field: 'partner_org_ids', table: 'organisation', ids: v.partner_org_ids },
+    ]);
+    const updated = await trx
+      .updateTable('activity')
+      .set({
+        title: v.title,
+        pledge_id: v.pledge_id,
+        focus_area_id: v.focus_area_id,
+        owner_org_id: v.owner_org_id,
+        starts_on: v.starts_on,
+        ends_on: v.ends_on,
+        goal: v.goal,
+        indicator: v.indicator,
+        internal_notes: v.internal_notes,
+        updated_at: sql`now()`,
+      })
+      .where('municipality_code', '=', access.municipalityCode)
+      .where('id', '=', v.activity_id)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw notFound('The activity');
+    await trx.deleteFrom('activity_partner').where('activity_id', '=', v.activity_id).execute();
+    if (v.partner_org_ids.length > 0) await trx.insertInto('activity_partner').values(v.partner_org_ids.map((organisation_id) => ({ activity_id: v.activity_id, organisation_id }))).execute();
+    await appendAuditEvent(trx, {
+      actor: access.viewer.actor,
+      action: 'update',
+      resource: 'activity',
+      municipalityCode: access.municipalityCode,
+      details: { fields: ['title', 'pledge_id', 'focus_area_id', 'owner_org_id', 'partner_org_ids', 'starts_on', 'ends_on', 'goal', 'indicator', 'internal_notes'], owner_org_id: v.owner_org_id, partner_org_ids: v.partner_org_ids },
+      ids: [v.activity_id],
+    });
   });
 }

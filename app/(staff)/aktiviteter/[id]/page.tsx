@@ -3,9 +3,10 @@ import { reportingQuarter } from '@/lib/domain/council-quarters';
 import { getActivityDetail } from '@/lib/server/activities/get-activity-detail';
 import { HttpError } from '@/lib/server/auth/errors';
 import { listEstMeetingsFor } from '@/lib/server/cadence/list-est-meetings-for';
-import { allows, getPageLoopAccess } from '@/lib/server/pledges/loop-access';
+import { allows, getPageLoopAccess, listLoopOrganisations } from '@/lib/server/pledges/loop-access';
+import { listFocusAreasFor, listPledgesFor } from '@/lib/server/pledges/manage-pledges';
 import { ACTIVITY_STATUS_LABELS, FOLLOW_UP_STATUS_LABELS, FORM_STYLE, LoopNav, LoopOutcome, PAGE_STYLE } from '../../loften/_components/loop-nav';
-import { recordDecisionAction, reportFollowUpAction, reviewSummaryAction, setStatusAction, updateSummaryAction } from '../actions';
+import { recordDecisionAction, reportFollowUpAction, reviewSummaryAction, setStatusAction, updateActivityAction, updateSummaryAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,6 +28,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const mayDecide = allows(access, 'update', 'activity');
   const mayReport = allows(access, 'create', 'follow_up') && (access.est || detail.reportingOrganisationIds.length > 0);
   const meetings = mayDecide ? await listEstMeetingsFor(access, { year: null }) : [];
+  const [pledges, focusAreas, organisations] = mayDecide ? await Promise.all([listPledgesFor(access), listFocusAreasFor(access), listLoopOrganisations(access)]) : [[], [], []];
   const quarter = typeof query.kvartal === 'string' && /^\d{4}-Q[1-4]$/.test(query.kvartal) ? query.kvartal : reportingQuarter(new Date());
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -198,6 +200,80 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           </label>
           <button type="submit">Skicka uppföljningen</button>
         </form>
+      ) : null}
+
+      {mayDecide ? (
+        <details style={{ margin: '1rem 0' }}>
+          <summary>Ändra aktiviteten</summary>
+          <form action={updateActivityAction} style={FORM_STYLE} data-testid="edit-activity-form">
+            <input type="hidden" name="activity_id" value={a.id} />
+            <label>
+              Titel
+              <input name="title" required maxLength={200} defaultValue={a.title} style={{ display: 'block', width: '100%' }} />
+            </label>
+            <label>
+              Medborgarlöfte
+              <select name="pledge_id" defaultValue={a.pledge_id ?? ''} style={{ display: 'block' }}>
+                <option value="">– inget –</option>
+                {pledges.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.year}: {p.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Fokusområde
+              <select name="focus_area_id" defaultValue={a.focus_area_id ?? ''} style={{ display: 'block' }}>
+                <option value="">– inget –</option>
+                {focusAreas.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Ansvarig organisation
+              <select name="owner_org_id" defaultValue={a.owner_org_id} style={{ display: 'block' }}>
+                {organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <fieldset>
+              <legend>Samverkansparter</legend>
+              {organisations.map((o) => (
+                <label key={o.id} style={{ display: 'block' }}>
+                  <input type="checkbox" name="partner_org_ids" value={o.id} defaultChecked={a.partner_org_ids.includes(o.id)} /> {o.name}
+                </label>
+              ))}
+            </fieldset>
+            <label>
+              Startdatum
+              <input type="date" name="starts_on" required defaultValue={a.starts_on} style={{ display: 'block' }} />
+            </label>
+            <label>
+              Slutdatum
+              <input type="date" name="ends_on" defaultValue={a.ends_on ?? ''} style={{ display: 'block' }} />
+            </label>
+            <label>
+              Mätbart mål
+              <textarea name="goal" rows={2} defaultValue={a.goal ?? ''} style={{ display: 'block', width: '100%' }} />
+            </label>
+            <label>
+              Indikator
+              <input name="indicator" maxLength={200} defaultValue={a.indicator ?? ''} style={{ display: 'block', width: '100%' }} />
+            </label>
+            <label>
+              Interna anteckningar
+              <textarea name="internal_notes" rows={2} defaultValue={a.internal_notes ?? ''} style={{ display: 'block', width: '100%' }} />
+            </label>
+            <button type="submit">Spara ändringarna</button>
+          </form>
+        </details>
       ) : null}
 
       {mayDecide ? (
