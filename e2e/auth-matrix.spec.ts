@@ -55,6 +55,17 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
   'api/public/pledges/route.ts': { url: '/api/public/pledges', expect: all(200) },
   'api/public/figures/route.ts': { url: '/api/public/figures', expect: all(200) },
   'api/public/reports/route.ts': { url: '/api/public/reports', expect: all(200) },
+  '(public)/rapportera/page.tsx': { url: '/rapportera', expect: all(200) },
+  // An unknown status token: 404 for everyone (a real one is followed in e2e/public-citizen.spec.ts).
+  '(public)/rapport/[token]/page.tsx': { url: '/rapport/AAAAAAAAAAAAAAAAAAAAAAAA', expect: all(404) },
+  'api/public/citizen-reports/[token]/route.ts': { url: '/api/public/citizen-reports/AAAAAAAAAAAAAAAAAAAAAAAA', expect: all(404) },
+  // A JSON body is not a report form: refused before anything is stored, for everyone.
+  'api/public/citizen-reports/route.ts': { url: '/api/public/citizen-reports', post: {}, expect: all(415) },
+  '(staff)/medborgarrapporter/page.tsx': { url: '/medborgarrapporter', expect: { 'signed-out': 'signin', police: 200, municipality: 200, partner: 404, council: 404, admin: 404 } },
+  '(staff)/medborgarrapporter/foto/[id]/route.ts': {
+    url: '/medborgarrapporter/foto/00000000-0000-4000-8000-000000000000',
+    expect: { 'signed-out': 401, police: 404, municipality: 404, partner: 403, council: 403, admin: 403 },
+  },
   '(staff)/karta/page.tsx': { url: '/karta', expect: staffPage },
   '(staff)/admin/page.tsx': { url: '/admin', expect: adminPage },
   '(staff)/registrera/page.tsx': { url: '/registrera', expect: capturePage },
@@ -156,6 +167,11 @@ const ACTIONS: Record<string, ActionEntry> = {
   '(staff)/notiser/actions.ts#markReadAction': { check: 'session; only the user’s own notifications (SQL)', form: { id: 'not-a-uuid' }, expect: loopAction },
   '(staff)/aktiviteter/actions.ts#updateActivityAction': { check: 'activity update (EST group); references in the tenant', form: { activity_id: 'x', title: '' }, expect: loopAction },
   '(staff)/aktiviteter/actions.ts#setStatusAction': { check: 'activity update; only decided→ongoing→done/cancelled', form: { activity_id: 'x', status: 'done' }, expect: loopAction },
+  '(staff)/medborgarrapporter/actions.ts#moderateReportAction': {
+    check: 'update citizen_report (police, municipality); decision validated',
+    form: { decision: 'reject', report_id: 'not-a-report', rejection_reason: '' },
+    expect: { ...(all('refused' as never) as Record<Audience, ActionOutcome>), 'signed-out': 'signin' },
+  },
   '(staff)/admin/actions.ts#verifyAuditAction': { check: 'admin', form: {}, expect: admins('done') },
   '(staff)/registrera/actions.ts#saveCaptureAction': { check: 'create on the kind\'s resource; exact access for the duplicate check', form: { kind: 'incident' }, expect: { 'signed-out': 'signin', admin: 404, council: 404, police: 200, municipality: 200, partner: 200 } },
   '(staff)/registrera/actions.ts#confirmCaptureAction': { check: 'create on the kind\'s resource; the record visible exactly', form: { kind: 'incident', record_id: 'not-a-uuid' }, expect: { 'signed-out': 'signin', admin: 404, council: 404, police: 200, municipality: 200, partner: 200 } },

@@ -3,6 +3,7 @@ import { getTranslator } from '@/lib/i18n/translate';
 import { heldRolesIn, requireStaffUser, type SignedInUser } from '@/lib/server/auth/session';
 import { countMyUnread } from '@/lib/server/notifications/user-notifications';
 import { can } from '@/lib/server/permissions/permission-table';
+import { mayModerate } from '@/lib/server/citizen-reports/moderation-for-user';
 import { getDatabaseState } from '@/lib/server/db';
 import { listImportableKinds } from '@/lib/server/import/import-for-request';
 import { getDefaultMunicipalityCode, getStaffMunicipality, type StaffMunicipality } from '@/lib/server/situation/get-staff-context';
@@ -61,6 +62,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         {user ? (
           <a className="staff-header__admin" href="/notiser" data-testid="nav-notiser" aria-label={unread > 0 ? `Notiser, ${unread} olästa` : 'Notiser'}>
             Notiser{unread > 0 ? <span className="staff-header__badge" data-testid="notification-badge">{` ${unread}`}</span> : null}
+          </a>
+        ) : null}
+        {user && mayModerate(user) ? (
+          <a className="staff-header__admin" href="/medborgarrapporter" data-testid="nav-citizen-reports">
+            {t('reports.pageTitle')}
           </a>
         ) : null}
         {user?.memberships.some((m) => m.role === 'admin') ? (

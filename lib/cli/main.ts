@@ -29,6 +29,7 @@ Commands:
                                           the records of a map filter the user sees exactly, audited
   notify [--municipality CODE] [--now ISO] [--no-send]
                                           fill the reminder outbox and e-mail it when SMTP_URL is set (run from cron)
+  citizen-reports purge [--now ISO]       delete contact details of citizen reports closed longer than the retention (default 90 days)
   hotspots gi|dbscan|kde --in FILE …      hot spot analysis of a point file, no database (lagesbild hotspots --help)
   report --quarter YYYY-Qn --out FILE.pdf [--url URL] [--user EMAIL]
                                           print the council's quarterly report of a running app to PDF (Chromium)
@@ -127,6 +128,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await (await import('./import-export')).runExportCommand(rest, io);
       case 'notify':
         return await (await import('./notify')).runNotifyCommand(rest, io);
+      case 'citizen-reports':
+        return await (await import('./citizen-reports')).runCitizenReportsCommand(rest, io);
       case 'hotspots':
         // Loaded on demand: the analysis code (turf, workers) is not needed by the other commands.
         return await (await import('./hotspots')).runHotspotsCommand(rest, io);
