@@ -57,7 +57,7 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
   'api/public/reports/route.ts': { url: '/api/public/reports', expect: all(200) },
   '(public)/rapportera/page.tsx': { url: '/rapportera', expect: all(200) },
   // An unknown status token: 404 for everyone (a real one is followed in e2e/public-citizen.spec.ts).
-  '(public)/rapport/[token]/page.tsx': { url: '/rapport/AAAAAAAAAAAAAAAAAAAAAAAA', expect: all(404) },
+  '(public)/rapportstatus/[token]/page.tsx': { url: '/rapportstatus/AAAAAAAAAAAAAAAAAAAAAAAA', expect: all(404) },
   'api/public/citizen-reports/[token]/route.ts': { url: '/api/public/citizen-reports/AAAAAAAAAAAAAAAAAAAAAAAA', expect: all(404) },
   // A JSON body is not a report form: refused before anything is stored, for everyone.
   'api/public/citizen-reports/route.ts': { url: '/api/public/citizen-reports', post: {}, expect: all(415) },

@@ -67,7 +67,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
 
 test('the crawl reaches every public page, its RSC payload and every public endpoint', async ({ request }, testInfo) => {
   const figures = (await (await request.get('/api/public/figures')).json()) as { quarters: { quarter: string }[] };
-  const pages = new Set(['/', '/rapportera', `/rapport/${token}`, `/rapport/${token}?ny=1`, ...figures.quarters.map((q) => `/?kvartal=${q.quarter}`)]);
+  const pages = new Set(['/', '/rapportera', `/rapportstatus/${token}`, `/rapportstatus/${token}?ny=1`, ...figures.quarters.map((q) => `/?kvartal=${q.quarter}`)]);
   // Every same-site link on the public pages that is not a staff page.
   const home = await (await request.get('/')).text();
   for (const m of home.matchAll(/href="(\/[^"#]*)"/g)) {

@@ -95,7 +95,7 @@ test('a visitor files a report with the keyboard only', async ({ page }) => {
   // Send: the honeypot is skipped by Tab; Enter on the button.
   await tabTo(page, (el) => el.getAttribute('data-testid') === 'report-submit');
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/rapport\/[A-Za-z0-9_-]{24}\?ny=1$/);
+  await page.waitForURL(/\/rapportstatus\/[A-Za-z0-9_-]{24}\?ny=1$/);
   await expect(page.getByTestId('report-sent')).toContainText('Tack');
   await expect(page.getByTestId('report-status')).toHaveAttribute('data-status', 'received');
   statusPath = new URL(page.url()).pathname;

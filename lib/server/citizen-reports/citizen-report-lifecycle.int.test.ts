@@ -62,7 +62,7 @@ describe(`citizen reports on ${testBackend()}`, () => {
   it('stores a report with only the hash of its status token, and the link finds it', async () => {
     const { token, statusPath } = await submit({ contact_email: 'boende@example.se' });
     expect(token).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    expect(statusPath).toBe(`/rapport/${token}`);
+    expect(statusPath).toBe(`/rapportstatus/${token}`);
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM citizen_report WHERE municipality_code = ${code} AND status_token_hash = ${token}`.execute(h.db);
     expect(rows[0].n).toBe(0);
     const status = await findCitizenReportStatus(h.db, { municipalityCode: code, token });

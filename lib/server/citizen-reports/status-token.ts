@@ -23,5 +23,5 @@ export function isStatusTokenShape(token: string): boolean {
 
 /** The path of the status page for a token. */
 export function statusPath(token: string): string {
-  return `/rapport/${token}`;
+  return `/rapportstatus/${token}`;
 }

@@ -46,7 +46,7 @@ export default async function ReportStatusPage({ params, searchParams }: { param
           </p>
           <p>{t('public.reportKeepLink')}</p>
           <p className="public-link-box" data-testid="status-link">
-            <a href={`/rapport/${token}`}>{`/rapport/${token}`}</a>
+            <a href={`/rapportstatus/${token}`}>{`/rapportstatus/${token}`}</a>
           </p>
         </section>
       ) : null}
