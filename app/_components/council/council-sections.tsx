@@ -44,7 +44,8 @@ function ChartFigure({ id, title, chart, table, csvHref, locale, notes }: { id: 
       <figcaption id={`${id}-title`}>{title}</figcaption>
       {chart}
       {notes}
-      <div className={styles.tableWrap} data-testid={`table-${id}`}>
+      {/* Focusable so a keyboard can scroll a wide table (axe: scrollable-region-focusable). */}
+      <div className={styles.tableWrap} data-testid={`table-${id}`} tabIndex={0} role="region" aria-label={title}>
         {table}
       </div>
       {csvHref ? (
@@ -137,7 +138,7 @@ export function TrendSection({ dto, locale, selection, chartWidth }: SectionProp
           table={<TrendTable s={m} locale={locale} k={dto.k} quarterly={false} />}
         />
       </div>
-      <div className={styles.tableWrap} data-testid="table-trend-groups">
+      <div className={styles.tableWrap} data-testid="table-trend-groups" tabIndex={0} role="region" aria-label={t('council.trend.groupsTitle', { quarter: dto.quarter, area })}>
         <table className={styles.table}>
           <caption>{t('council.trend.groupsTitle', { quarter: dto.quarter, area })}</caption>
           <thead>
@@ -165,7 +166,7 @@ export function TrendSection({ dto, locale, selection, chartWidth }: SectionProp
           </tbody>
         </table>
       </div>
-      <div className={styles.tableWrap} data-testid="table-trend-overview">
+      <div className={styles.tableWrap} data-testid="table-trend-overview" tabIndex={0} role="region" aria-label={t('council.trend.overviewTitle', { quarter: dto.quarter, group: groupLabel(selection.group) })}>
         <table className={styles.table}>
           <caption>{t('council.trend.overviewTitle', { quarter: dto.quarter, group: groupLabel(selection.group) })}</caption>
           <thead>
