@@ -52,10 +52,15 @@ export interface CanvasPixelStats {
  * (createImageBitmap, no PNG library needed) and counts background and category-coloured pixels.
  */
 export async function mapCanvasPixels(page: Page): Promise<CanvasPixelStats> {
-  const hide = await page.addStyleTag({ content: '.map-panel, .maplibregl-control-container { visibility: hidden !important; }' });
+  // Hidden through the CSSOM: the page's CSP refuses injected <style> elements (proxy.ts).
+  const setPanels = (visibility: string) =>
+    page.evaluate((v) => {
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('.map-panel, .maplibregl-control-container'))) el.style.setProperty('visibility', v, v ? 'important' : '');
+    }, visibility);
+  await setPanels('hidden');
   const canvas = page.locator('[data-testid="situation-map"] canvas').first();
   const png = await canvas.screenshot({ animations: 'disabled' });
-  await hide.evaluate((el) => (el as Element).remove());
+  await setPanels('');
   const groups = Object.entries(GROUP_COLORS).map(([g, c]) => ({ g, c: [...c] }));
   return page.evaluate(
     async ({ b64, groups, bg }) => {
