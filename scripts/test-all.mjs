@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // The whole suite, tier by tier: typecheck, lint, unit, integration on PGlite and on PostgreSQL,
-// next build, browser tests. Prints a table of each tier's time and ends with one line
+// next build, browser tests, and last the audit chain of every database the suite wrote to
+// (`lagesbild audit verify`: the e2e databases and the integration tests' kept databases). Prints a table of each tier's time and ends with one line
 // "N passed, N failed" summing all tiers (a tier without test counts counts as one check).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +26,10 @@ function withDatabase(url, name) {
   return u.toString();
 }
 
+// The integration tiers list the databases they make here and keep them (lib/testing/test-database.ts),
+// so that the audit tier can verify their chains after everything else ran; it removes them after.
+const keptList = path.join(out, 'kept-test-databases.txt');
+
 const testDbUrl = process.env.TEST_DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${pgPort()}/postgres`;
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const vitestJson = (name) => path.join(out, `${name}.json`);
@@ -35,14 +41,14 @@ const tiers = [
   {
     name: 'integration (PGlite)',
     cmd: [bin('vitest'), 'run', '--project', 'int', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson('int-pglite')}`],
-    env: { LAGESBILD_TEST_BACKEND: 'pglite' },
+    env: { LAGESBILD_TEST_BACKEND: 'pglite', LAGESBILD_TEST_KEEP_LIST: keptList },
     report: 'vitest',
     file: 'int-pglite',
   },
   {
     name: 'integration (PostgreSQL)',
     cmd: [bin('vitest'), 'run', '--project', 'int', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson('int-postgres')}`],
-    env: { LAGESBILD_TEST_BACKEND: 'postgres', TEST_DATABASE_URL: testDbUrl },
+    env: { LAGESBILD_TEST_BACKEND: 'postgres', TEST_DATABASE_URL: testDbUrl, LAGESBILD_TEST_KEEP_LIST: keptList },
     report: 'vitest',
     file: 'int-postgres',
   },
@@ -58,7 +64,74 @@ const tiers = [
     report: 'playwright',
     needs: 'build',
   },
+  // Last: every chain the suite appended to must still verify (a count of databases checked).
+  { name: 'audit chain', run: () => verifyAuditChains() },
 ];
+
+const e2eDatabaseUrl = process.env.E2E_DATABASE_URL || withDatabase(testDbUrl, 'lagesbild_e2e');
+const e2ePgliteDir = process.env.E2E_PGLITE_DIR || path.join(os.tmpdir(), 'lagesbild-e2e-pglite');
+
+async function databaseExists(url) {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await admin.connect();
+  try {
+    const r = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [new URL(url).pathname.slice(1)]);
+    return r.rowCount === 1;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function dropDatabase(url) {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1).replace(/"/g, '')}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** `lagesbild audit verify` on each database the suite used; exit code non-zero = broken chain = failed check. */
+async function verifyAuditChains() {
+  const targets = [];
+  // The e2e servers' databases stay after the run (prepare-database rebuilds them at the next one).
+  if (await databaseExists(e2eDatabaseUrl)) targets.push({ label: `e2e PostgreSQL ${new URL(e2eDatabaseUrl).pathname.slice(1)}`, env: { DATABASE_URL: e2eDatabaseUrl } });
+  if (process.env.E2E_SKIP_PGLITE !== '1' && fs.existsSync(e2ePgliteDir)) targets.push({ label: `e2e PGlite ${e2ePgliteDir}`, env: { DATABASE_URL: '', LAGESBILD_DATA_DIR: e2ePgliteDir } });
+  const kept = fs.existsSync(keptList) ? fs.readFileSync(keptList, 'utf8').split('\n').filter(Boolean) : [];
+  const cleanups = [];
+  for (const line of kept) {
+    const [kind, location] = [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1)];
+    if (kind === 'pglite') {
+      // A test that closed its own database removed it: nothing left to check.
+      if (!fs.existsSync(location)) continue;
+      targets.push({ label: `integration PGlite ${location}`, env: { DATABASE_URL: '', LAGESBILD_DATA_DIR: location } });
+      cleanups.push(async () => fs.rmSync(location, { recursive: true, force: true }));
+    } else {
+      if (!(await databaseExists(location))) continue;
+      targets.push({ label: `integration PostgreSQL ${new URL(location).pathname.slice(1)}`, env: { DATABASE_URL: location } });
+      cleanups.push(() => dropDatabase(location));
+    }
+  }
+  let passed = 0;
+  let failed = 0;
+  for (const target of targets) {
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'lagesbild.mjs'), 'audit', 'verify', '--as', 'test-all'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, LAGESBILD_DEMO: 'off', ...target.env },
+    });
+    const line = `${target.label}: ${(r.stdout + r.stderr).trim().split('\n').pop()}`;
+    console.log(line);
+    if (r.status === 0) passed++;
+    else failed++;
+  }
+  for (const c of cleanups) await c();
+  if (targets.length === 0) return { ok: false, passed: 0, failed: 1, note: 'no database to verify (run the integration or e2e tiers)' };
+  return { ok: failed === 0, passed, failed, note: `${targets.length} databases: ${failed === 0 ? 'every chain intact' : `${failed} broken`}` };
+}
 
 const only = process.env.LAGESBILD_TIERS ? new Set(process.env.LAGESBILD_TIERS.split(',')) : null;
 const results = [];
@@ -71,6 +144,11 @@ for (const tier of tiers) {
   }
   console.log(`\n=== ${tier.name} ===`);
   const t0 = Date.now();
+  if (tier.run) {
+    const r = await tier.run();
+    results.push({ name: tier.name, ...r, seconds: (Date.now() - t0) / 1000 });
+    continue;
+  }
   const r = spawnSync(tier.cmd[0], tier.cmd.slice(1), { stdio: 'inherit', cwd: root, env: { ...process.env, ...tier.env } });
   const seconds = (Date.now() - t0) / 1000;
   const ok = r.status === 0;

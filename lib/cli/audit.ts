@@ -58,7 +58,9 @@ export async function runAuditCommand(argv: string[], io: Io): Promise<number> {
 
   const { openDatabase } = await import('@/db/client');
   const { appendAuditEvent } = await import('@/lib/server/audit/append-audit-event');
-  const h = await openDatabase();
+  // Verifying reads the log as it is: it must not first change the schema of the database it checks
+  // (nor refuse one whose migrations came from another checkout).
+  const h = await openDatabase(sub === 'verify' ? { migrate: false } : {});
   try {
     if (sub === 'verify') {
       const { verifyAuditChain } = await import('@/lib/server/audit/verify-audit-chain');

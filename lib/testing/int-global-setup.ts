@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { openDatabase } from '@/db/client';
 import { syncCategories } from '@/db/seed/categories';
-import { pgliteTemplateDir, testAdminUrl, testBackend, testRunPrefix, withDatabase } from './test-database';
+import { keptDatabasesList, pgliteTemplateDir, testAdminUrl, testBackend, testRunPrefix, withDatabase } from './test-database';
 
 export default async function setup(): Promise<(() => Promise<void>) | void> {
   if (testBackend() === 'pglite') {
@@ -34,7 +34,9 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
     const admin = await openDatabase({ databaseUrl: testAdminUrl(), migrate: false });
     try {
       const { rows } = await sql<{ datname: string }>`SELECT datname FROM pg_database WHERE starts_with(datname, ${testRunPrefix()})`.execute(admin.db);
-      for (const { datname } of rows) await sql.raw(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).execute(admin.db);
+      // Kept for the audit-chain check after the suite (LAGESBILD_TEST_KEEP_LIST): only the template goes.
+      const keep = keptDatabasesList() ? (name: string) => name !== template : () => false;
+      for (const { datname } of rows.filter((r) => !keep(r.datname))) await sql.raw(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).execute(admin.db);
     } finally {
       await admin.close();
     }

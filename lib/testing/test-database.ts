@@ -56,10 +56,25 @@ export function pgliteTemplateDir(): string {
 const KEY = Symbol.for('lagesbild.testdb');
 const g = globalThis as unknown as Record<symbol, Promise<DatabaseHandle> | undefined>;
 
+/**
+ * LAGESBILD_TEST_KEEP_LIST names a file: every test database made is listed there ("pglite <dir>" or
+ * "postgres <url>") and kept after the run, so scripts/test-all.mjs can verify their audit chains
+ * once the whole suite is done (and then removes them).
+ */
+export function keptDatabasesList(): string | null {
+  return process.env.LAGESBILD_TEST_KEEP_LIST || null;
+}
+
+function listKept(kind: TestBackend, location: string): void {
+  const list = keptDatabasesList();
+  if (list) fs.appendFileSync(list, `${kind} ${location}\n`);
+}
+
 /** A fresh folder (pglite) or database (postgres) copied from the migrated template. */
 export async function openFreshTestDatabase(): Promise<DatabaseHandle> {
   if (testBackend() === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-test-'));
+    listKept('pglite', dir);
     fs.cpSync(pgliteTemplateDir(), dir, { recursive: true });
     fs.rmSync(path.join(dir, 'lagesbild.lock'), { force: true });
     const handle = await openDatabase({ databaseUrl: '', dataDir: dir, migrate: true });
@@ -80,6 +95,7 @@ export async function openFreshTestDatabase(): Promise<DatabaseHandle> {
     await admin.close();
   }
   const handle = await openDatabase({ databaseUrl: withDatabase(testAdminUrl(), name), migrate: true });
+  listKept('postgres', withDatabase(testAdminUrl(), name));
   return {
     ...handle,
     close: async () => {
