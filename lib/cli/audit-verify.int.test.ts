@@ -55,7 +55,8 @@ afterAll(async () => {
 });
 
 describe(`lagesbild audit verify on ${testBackend()}`, () => {
-  it('exits 0 on an intact chain and non-zero, naming the row, on a tampered one', async () => {
+  // Two CLI processes, each starting its own database (PGlite: 10–40 s each on a busy machine).
+  it('exits 0 on an intact chain and non-zero, naming the row, on a tampered one', { timeout: 300_000 }, async () => {
     const db = await ownDatabase();
     let victimId: number;
     const h = await db.open();

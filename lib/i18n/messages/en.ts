@@ -598,4 +598,8 @@ export const en: Messages = {
   "karta.reason.vegetation": "vegetation",
   "karta.reason.deserted": "deserted",
   "karta.reason.other": "other",
+  // 404 page (app/not-found.tsx)
+  "notFound.title": "Page not found",
+  "notFound.body": "The page or record does not exist, or you may not see it.",
+  "notFound.home": "To the start page",
 };

@@ -596,6 +596,10 @@ export const sv = {
   "karta.reason.vegetation": "växtlighet",
   "karta.reason.deserted": "öde",
   "karta.reason.other": "annat",
+  // 404 page (app/not-found.tsx)
+  "notFound.title": "Sidan finns inte",
+  "notFound.body": "Sidan eller posten finns inte, eller så får du inte se den.",
+  "notFound.home": "Till startsidan",
 } as const;
 
 export type MessageKey = keyof typeof sv;
