@@ -16,7 +16,7 @@ export function proxy(request: NextRequest): NextResponse {
   const headers = securityHeaders({ pathname, tls });
 
   const declared = Number(request.headers.get('content-length') ?? '');
-  const limit = maxBodyBytes(pathname);
+  const limit = maxBodyBytes(pathname, process.env);
   if (Number.isFinite(declared) && declared > limit) {
     return NextResponse.json(
       { error: { code: 'payload_too_large', message: `The request body must be at most ${limit} bytes.` } },

@@ -52,10 +52,10 @@ describe('security headers', () => {
     expect(isCacheablePath('/api/v1/publicity')).toBe(false);
   });
 
-  it('request bodies are capped at 1 MiB, imports at 64 MiB', () => {
+  it('request bodies are capped at 1 MiB, imports at the import limit plus multipart framing', () => {
     expect(maxBodyBytes('/api/v1/records/incident/x')).toBe(1024 * 1024);
-    expect(maxBodyBytes('/api/v1/import/incidents')).toBe(64 * 1024 * 1024);
-    expect(maxBodyBytes('/importera')).toBe(64 * 1024 * 1024);
+    expect(maxBodyBytes('/api/v1/import')).toBe(10 * 1024 * 1024 + 64 * 1024);
+    expect(maxBodyBytes('/import', { LAGESBILD_IMPORT_MAX_BYTES: '2000000' })).toBe(2_000_000 + 64 * 1024);
     expect(maxBodyBytes('/api/v1/importantly')).toBe(1024 * 1024);
   });
 });

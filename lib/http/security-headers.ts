@@ -113,7 +113,14 @@ export function securityHeaders(options: { pathname: string; tls: boolean }): Re
   return headers;
 }
 
-/** Request bodies larger than this are refused before they are read (413); imports may be larger. */
-export function maxBodyBytes(pathname: string): number {
-  return /\/import(?:era)?(?:\/|$)/.test(pathname) ? 64 * 1024 * 1024 : 1024 * 1024;
+/**
+ * Request bodies larger than this are refused before they are read (413). Imports may be as large as
+ * LAGESBILD_IMPORT_MAX_BYTES (default 10 MB, lib/schemas/import.ts) plus room for the multipart framing;
+ * Next buffers a body passing the proxy only up to 10 MB, so a declared size above that is refused here
+ * rather than cut short.
+ */
+export function maxBodyBytes(pathname: string, env: SecurityHeaderEnv = {}): number {
+  if (!/\/import(?:era)?(?:\/|$)/.test(pathname)) return 1024 * 1024;
+  const importMax = Number(env.LAGESBILD_IMPORT_MAX_BYTES) > 0 ? Number(env.LAGESBILD_IMPORT_MAX_BYTES) : 10 * 1024 * 1024;
+  return importMax + 64 * 1024;
 }
