@@ -324,7 +324,7 @@ describe(`database constraints on ${testBackend()}`, () => {
       name: 'an update of a saved analysis run',
       attempt: () => h.db.updateTable('analysis_run').set({ title: 'Ändrad' }).where('id', '=', runId).execute(),
       sqlstate: SQLSTATE.appendOnly,
-      names: /analysis_run is append-only: UPDATE is not allowed/,
+      names: /analysis_run \S+ is immutable: UPDATE is not allowed/,
     },
     {
       name: 'a hotspot note on a run that does not exist',

@@ -337,6 +337,10 @@ export interface CitizenReportTable extends Spatial {
   created_at: DefaultTimestamp;
   status_changed_at: DefaultTimestamp;
   closed_at: Timestamp | null;
+  public_pin: ColumnType<boolean, boolean | undefined, boolean>;
+  moderated_by: string | null;
+  moderated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  contact_purged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AuditEventTable {

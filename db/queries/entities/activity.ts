@@ -4,7 +4,7 @@ import type { Database } from '@/db/schema';
 import { type Activity, activityInputSchema, activitySchema } from '@/lib/schemas/entities/activity';
 import { NotFoundError } from './errors';
 import { assertReferencesInTenant } from './references';
-import { assertIdShape, inTransaction, toIso } from './reshape';
+import { assertIdShape, inTransaction, toIso, toIsoOrNull } from './reshape';
 
 /** The activity and its partners in one transaction. */
 export async function createActivity(db: Kysely<Database>, municipalityCode: string, input: z.input<typeof activityInputSchema>): Promise<Activity> {
@@ -64,6 +64,8 @@ export async function getActivity(db: Kysely<Database>, municipalityCode: string
       'internal_notes',
       'public_summary',
       'public_summary_approved',
+      'public_summary_reviewed_by',
+      'public_summary_reviewed_at',
       'created_at',
       'updated_at',
     ])
@@ -76,5 +78,10 @@ export async function getActivity(db: Kysely<Database>, municipalityCode: string
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('activity', id, municipalityCode);
-  return activitySchema.parse({ ...row, created_at: toIso(row.created_at), updated_at: toIso(row.updated_at) });
+  return activitySchema.parse({
+    ...row,
+    public_summary_reviewed_at: toIsoOrNull(row.public_summary_reviewed_at),
+    created_at: toIso(row.created_at),
+    updated_at: toIso(row.updated_at),
+  });
 }

@@ -64,6 +64,10 @@ export async function getCitizenReport(db: Kysely<Database>, municipalityCode: s
       'created_at',
       'status_changed_at',
       'closed_at',
+      'public_pin',
+      'moderated_by',
+      'moderated_at',
+      'contact_purged_at',
     ])
     .select(selectPointGeoJson().as('geom'))
     .where('municipality_code', '=', municipalityCode)
@@ -75,5 +79,7 @@ export async function getCitizenReport(db: Kysely<Database>, municipalityCode: s
     created_at: toIso(row.created_at),
     status_changed_at: toIso(row.status_changed_at),
     closed_at: toIsoOrNull(row.closed_at),
+    moderated_at: toIsoOrNull(row.moderated_at),
+    contact_purged_at: toIsoOrNull(row.contact_purged_at),
   });
 }

@@ -34,7 +34,7 @@ export async function getFollowUp(db: Kysely<Database>, municipalityCode: string
   assertIdShape('follow_up', id, municipalityCode);
   const row = await db
     .selectFrom('follow_up')
-    .select(['id', 'municipality_code', 'activity_id', 'quarter', 'status', 'indicator_value', 'note', 'reported_by_org_id', 'reported_at'])
+    .select(['id', 'municipality_code', 'activity_id', 'quarter', 'status', 'indicator_value', 'note', 'reported_by_org_id', 'reported_at', 'reported_by'])
     .where('municipality_code', '=', municipalityCode)
     .where('id', '=', id)
     .executeTakeFirst();

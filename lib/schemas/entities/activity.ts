@@ -61,6 +61,9 @@ export const activitySchema = z.object({
   public_summary: z.string().nullable(),
   /** Set by a separate approval step, never by the input. */
   public_summary_approved: z.boolean(),
+  /** Who approved or sent back the public summary, and when. */
+  public_summary_reviewed_by: z.string().nullable(),
+  public_summary_reviewed_at: timestampSchema.nullable(),
   /** Sorted. */
   partner_org_ids: z.array(uuidSchema),
   created_at: timestampSchema,

@@ -86,5 +86,11 @@ export const citizenReportSchema = z.object({
   created_at: timestampSchema,
   status_changed_at: timestampSchema,
   closed_at: timestampSchema.nullable(),
+  /** A public pin: the moderator confirmed a place in public space. */
+  public_pin: z.boolean(),
+  moderated_by: z.string().nullable(),
+  moderated_at: timestampSchema.nullable(),
+  /** When the contact details were deleted (a set time after closing). */
+  contact_purged_at: timestampSchema.nullable(),
 });
 export type CitizenReport = z.infer<typeof citizenReportSchema>;

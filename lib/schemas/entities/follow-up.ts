@@ -40,5 +40,7 @@ export const followUpSchema = z.object({
   note: z.string().nullable(),
   reported_by_org_id: uuidSchema.nullable(),
   reported_at: timestampSchema,
+  /** The user who reported (null for rows from before users reported themselves). */
+  reported_by: z.string().nullable(),
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
