@@ -14,6 +14,36 @@ const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOStr
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 const org = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
+/** The columns every kind's detail row shares. */
+interface HeaderRow {
+  id: string;
+  municipality_code: string;
+  lon: number | string;
+  lat: number | string;
+  visibility: string;
+  origin_org_id: string | null;
+  origin_name: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  can_edit: unknown;
+}
+
+// The fields every kind shares; unsafe places and vandalism have no sensitivity of their own ('normal').
+function header(r: HeaderRow, sensitivity: Sensitivity) {
+  return {
+    id: r.id,
+    municipalityCode: r.municipality_code,
+    lon: Number(r.lon),
+    lat: Number(r.lat),
+    visibility: r.visibility as Visibility,
+    sensitivity,
+    organisation: org(r.origin_org_id, r.origin_name),
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    canEdit: Boolean(r.can_edit),
+  };
+}
+
 export async function findRecordDetail(db: Kysely<Database>, rv: RecordViewer, kind: RecordKind, id: string): Promise<RecordDetail | null> {
   // A malformed id matches nothing: the same answer as a missing or hidden record.
   if (!uuidSchema.safeParse(id).success) return null;
@@ -23,16 +53,7 @@ export async function findRecordDetail(db: Kysely<Database>, rv: RecordViewer, k
     if (!r) return null;
     return {
       kind,
-      id: r.id,
-      municipalityCode: r.municipality_code,
-      lon: Number(r.lon),
-      lat: Number(r.lat),
-      visibility: r.visibility as Visibility,
-      sensitivity: r.sensitivity as Sensitivity,
-      organisation: org(r.origin_org_id, r.origin_name),
-      createdAt: iso(r.created_at),
-      updatedAt: iso(r.updated_at),
-      canEdit: Boolean(r.can_edit),
+      ...header(r, r.sensitivity as Sensitivity),
       categoryKey: r.category_key,
       categoryLabelSv: r.label_sv,
       categoryLabelEn: r.label_en,
@@ -50,16 +71,7 @@ export async function findRecordDetail(db: Kysely<Database>, rv: RecordViewer, k
     if (!r) return null;
     return {
       kind,
-      id: r.id,
-      municipalityCode: r.municipality_code,
-      lon: Number(r.lon),
-      lat: Number(r.lat),
-      visibility: r.visibility as Visibility,
-      sensitivity: 'normal',
-      organisation: org(r.origin_org_id, r.origin_name),
-      createdAt: iso(r.created_at),
-      updatedAt: iso(r.updated_at),
-      canEdit: Boolean(r.can_edit),
+      ...header(r, 'normal'),
       title: r.title,
       reasons: r.reasons,
       proposedMeasure: r.proposed_measure,
@@ -77,16 +89,7 @@ export async function findRecordDetail(db: Kysely<Database>, rv: RecordViewer, k
   if (!r) return null;
   return {
     kind,
-    id: r.id,
-    municipalityCode: r.municipality_code,
-    lon: Number(r.lon),
-    lat: Number(r.lat),
-    visibility: r.visibility as Visibility,
-    sensitivity: 'normal',
-    organisation: org(r.origin_org_id, r.origin_name),
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
-    canEdit: Boolean(r.can_edit),
+    ...header(r, 'normal'),
     vandalismKind: r.kind,
     offensive: r.offensive,
     status: r.status,
