@@ -36,12 +36,12 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <span className="staff-header__spacer" />
         {user && can(heldRolesIn(user, getDefaultMunicipalityCode()).map((h) => h.role), 'read', 'analysis') ? (
           <a className="staff-header__admin" href="/analys" data-testid="nav-analys">
-            {locale === 'en' ? 'Analysis' : 'Analys'}
+            {t('nav.analysis')}
           </a>
         ) : null}
         {user && can(heldRolesIn(user, getDefaultMunicipalityCode()).map((h) => h.role), 'read', 'pledge') ? (
           <a className="staff-header__admin" href="/loften" data-testid="nav-loften">
-            Medborgarlöften
+            {t('nav.pledges')}
           </a>
         ) : null}
         {user && can(heldRolesIn(user, getDefaultMunicipalityCode()).map((h) => h.role), 'read', 'report') ? (
@@ -51,7 +51,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         ) : null}
         {user && can(heldRolesIn(user, getDefaultMunicipalityCode()).map((h) => h.role), 'create', 'unsafe_place') ? (
           <a className="staff-header__admin" href="/registrera" data-testid="nav-capture">
-            {locale === 'en' ? 'Report' : 'Registrera'}
+            {t('nav.capture')}
           </a>
         ) : null}
         {user && listImportableKinds(user, getDefaultMunicipalityCode()).length > 0 ? (
@@ -60,8 +60,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           </a>
         ) : null}
         {user ? (
-          <a className="staff-header__admin" href="/notiser" data-testid="nav-notiser" aria-label={unread > 0 ? `Notiser, ${unread} olästa` : 'Notiser'}>
-            Notiser{unread > 0 ? <span className="staff-header__badge" data-testid="notification-badge">{` ${unread}`}</span> : null}
+          <a className="staff-header__admin" href="/notiser" data-testid="nav-notiser" aria-label={unread > 0 ? t('nav.notificationsUnread', { n: unread }) : t('nav.notifications')}>
+            {t('nav.notifications')}{unread > 0 ? <span className="staff-header__badge" data-testid="notification-badge">{` ${unread}`}</span> : null}
           </a>
         ) : null}
         {user && mayModerate(user) ? (

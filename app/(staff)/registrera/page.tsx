@@ -6,7 +6,6 @@ import { getDatabaseState, startDatabase } from '@/lib/server/db';
 import { CaptureForm } from '../../_components/capture/capture-form';
 import { captureTexts } from '../../_components/capture/capture-texts';
 import styles from '../../_components/capture/capture.module.css';
-import phone from '../../_components/capture/phone-header.module.css';
 import { DatabaseStatus } from '../../_components/ui/database-status';
 import { getRequestLocale } from '../../_lib/request-locale';
 import { confirmCaptureAction, saveCaptureAction } from './actions';
@@ -42,7 +41,7 @@ export default async function CapturePage({ searchParams }: { searchParams: Sear
   if (!data) notFound();
   const texts = captureTexts(locale);
   return (
-    <div className={`${styles.page} ${phone.applied}`}>
+    <div className={styles.page}>
       <h1>{texts.heading}</h1>
       <p className={styles.muted}>{texts.intro}</p>
       <p className={styles.topLinks}>

@@ -5,7 +5,6 @@ import { getDatabaseState, startDatabase } from '@/lib/server/db';
 import { canReadWalks, canWalk, listWalkAreas, listWalkOrganisations, listWalksFor } from '@/lib/server/walks/walks';
 import { captureTexts, fill } from '../../_components/capture/capture-texts';
 import styles from '../../_components/capture/capture.module.css';
-import phone from '../../_components/capture/phone-header.module.css';
 import { DatabaseStatus } from '../../_components/ui/database-status';
 import { getRequestLocale } from '../../_lib/request-locale';
 import { createWalkAction } from './actions';
@@ -39,7 +38,7 @@ export default async function WalksPage({ searchParams }: { searchParams: Search
   ]);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date());
   return (
-    <div className={`${styles.page} ${phone.applied}`}>
+    <div className={styles.page}>
       <h1>{texts.walksTitle}</h1>
       <p className={styles.muted}>{texts.walksIntro}</p>
       {canWalk(access.viewer) ? (

@@ -8,7 +8,6 @@ import { canReadWalks, canWalk, getWalkProtocol, listWalkOrganisations } from '@
 import { areaBounds } from '@/lib/map/area-features';
 import { captureTexts } from '../../../_components/capture/capture-texts';
 import styles from '../../../_components/capture/capture.module.css';
-import phone from '../../../_components/capture/phone-header.module.css';
 import { WalkMode } from '../../../_components/capture/walk-mode';
 import { DatabaseStatus } from '../../../_components/ui/database-status';
 import { getRequestLocale } from '../../../_lib/request-locale';
@@ -38,7 +37,7 @@ export default async function WalkPage({ params, searchParams }: { params: Promi
   const walkArea = areas.features.filter((f) => f.properties.id === walk.area_id);
   const bounds = areaBounds(walkArea.length ? { type: 'FeatureCollection', features: walkArea } : areas);
   return (
-    <div className={`${styles.page} ${phone.applied}`}>
+    <div className={styles.page}>
       <p className={styles.topLinks}>
         <a href="/vandringar">{texts.backToWalks}</a>
         <a href={`/vandringar/${walk.id}/protokoll`} data-testid="walk-protocol-link">

@@ -5,7 +5,6 @@ import { getDatabaseState, startDatabase } from '@/lib/server/db';
 import { canReadWalks, getWalkProtocol } from '@/lib/server/walks/walks';
 import { captureTexts, fill } from '../../../../_components/capture/capture-texts';
 import styles from '../../../../_components/capture/capture.module.css';
-import phone from '../../../../_components/capture/phone-header.module.css';
 import print from '../../../../_components/capture/protocol-print.module.css';
 import { PrintButton } from '../../../../_components/capture/print-button';
 import { DatabaseStatus } from '../../../../_components/ui/database-status';
@@ -35,7 +34,7 @@ export default async function WalkProtocolPage({ params }: { params: Promise<{ i
   const texts = captureTexts(locale);
   const { walk, points } = protocol;
   return (
-    <article className={`${styles.page} ${styles.protocol} ${print.marker} ${phone.applied}`} data-testid="walk-protocol">
+    <article className={`${styles.page} ${styles.protocol} ${print.marker}`} data-testid="walk-protocol">
       <p className={`${styles.topLinks} ${styles.noPrint}`}>
         <a href={`/vandringar/${walk.id}`}>{texts.backToWalk}</a>
         <a href="/vandringar">{texts.backToWalks}</a>
