@@ -28,7 +28,9 @@ function withDatabase(url, name) {
 
 // The integration tiers list the databases they make here and keep them (lib/testing/test-database.ts),
 // so that the audit tier can verify their chains after everything else ran; it removes them after.
-const keptList = path.join(out, 'kept-test-databases.txt');
+// Outside test-results/: Playwright empties that folder when the e2e tier starts.
+const keptList = path.join(os.tmpdir(), `lagesbild-kept-test-databases-${process.pid}.txt`);
+fs.rmSync(keptList, { force: true });
 
 const testDbUrl = process.env.TEST_DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${pgPort()}/postgres`;
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -129,6 +131,13 @@ async function verifyAuditChains() {
     else failed++;
   }
   for (const c of cleanups) await c();
+  fs.rmSync(keptList, { force: true });
+  // The integration tiers ran and kept nothing: the list went missing, so their chains went unchecked.
+  const intRan = results.some((r) => r.name.startsWith('integration') && r.passed > 0);
+  if (intRan && kept.length === 0) {
+    console.log(`no integration-test database was listed in ${keptList}: their audit chains were not checked`);
+    failed++;
+  }
   if (targets.length === 0) return { ok: false, passed: 0, failed: 1, note: 'no database to verify (run the integration or e2e tiers)' };
   return { ok: failed === 0, passed, failed, note: `${targets.length} databases: ${failed === 0 ? 'every chain intact' : `${failed} broken`}` };
 }
