@@ -45,6 +45,9 @@ test('a visitor finds a pledge, its activities and the published figures on the 
   await expect(page.getByTestId('published-figures')).toContainText('version');
   await expect(page.getByTestId('published-figures')).toContainText(/färre än \d/);
   await page.waitForFunction(() => window.__lagesbildPublic?.mapLoaded === true, null, { timeout: 60_000 });
+  // The map's own controls speak the page's language (MapLibre ships English only).
+  await expect(page.locator('.maplibregl-ctrl-zoom-in')).toHaveAttribute('aria-label', 'Zooma in');
+  await expect(page.locator('.maplibregl-canvas')).toHaveAttribute('aria-label', 'Karta');
   await expectNoAxeViolations(page, '/');
 });
 
@@ -54,6 +57,8 @@ test('the English switch translates the public page and comes back to it', async
   await expect(page).toHaveURL(/\/$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Safety in Värnamo');
+  await page.waitForFunction(() => window.__lagesbildPublic?.mapLoaded === true, null, { timeout: 60_000 });
+  await expect(page.locator('.maplibregl-ctrl-zoom-in')).toHaveAttribute('aria-label', 'Zoom in');
   await expectNoAxeViolations(page, '/ in English');
   await page.getByRole('link', { name: 'Svenska' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');

@@ -6,6 +6,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
+import { maplibreLocaleOfPage } from '@/lib/map/maplibre-locale';
 import type { AreaFeatureCollection, Bounds } from '@/lib/map/area-features';
 
 const WORKER_URL = '/maplibre-gl-worker.mjs';
@@ -46,6 +47,7 @@ export function PublicMap({ label, problemText, areas, bounds, focusAreas, pins 
       maplibre.setWorkerUrl(WORKER_URL);
       map = new maplibre.Map({
         container,
+        locale: maplibreLocaleOfPage(),
         style: style.buildOfflineStyle(a),
         bounds: b ?? undefined,
         fitBoundsOptions: { padding: 16 },

@@ -5,6 +5,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { booleanPointInPolygon } from '@turf/turf';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { maplibreLocaleOfPage } from '@/lib/map/maplibre-locale';
 import { listPersonalDataKinds } from '@/lib/privacy/detect-personal-data';
 import type { AreaFeatureCollection, Bounds } from '@/lib/map/area-features';
 
@@ -86,6 +87,7 @@ export function ReportForm({ texts, areas, bounds, districts, honeypotField, ini
       maplibre.setWorkerUrl(WORKER_URL);
       const map = new maplibre.Map({
         container,
+        locale: maplibreLocaleOfPage(),
         style: style.buildOfflineStyle(areas),
         bounds: bounds ?? undefined,
         fitBoundsOptions: { padding: 16 },

@@ -1,6 +1,7 @@
 'use client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
+import { maplibreLocaleOfPage } from '@/lib/map/maplibre-locale';
 import type { AreaFeatureCollection, Bounds } from '@/lib/map/area-features';
 
 /** Worker copied into public/ by scripts/copy-assets.mjs (Next does not emit MapLibre 6's worker). */
@@ -40,7 +41,7 @@ export function FocusAreaDrawField({ areas, bounds }: { areas: AreaFeatureCollec
       const [maplibre, style] = await Promise.all([import('maplibre-gl'), import('@/lib/map/offline-style')]);
       if (disposed) return;
       maplibre.setWorkerUrl(WORKER_URL);
-      const map = new maplibre.Map({ container: el, style: style.buildOfflineStyle(areas), bounds: bounds ?? undefined, fitBoundsOptions: { padding: 16 }, attributionControl: false, dragRotate: false, doubleClickZoom: false });
+      const map = new maplibre.Map({ container: el, locale: maplibreLocaleOfPage(), style: style.buildOfflineStyle(areas), bounds: bounds ?? undefined, fitBoundsOptions: { padding: 16 }, attributionControl: false, dragRotate: false, doubleClickZoom: false });
       map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
       map.on('load', () => {
         map.addSource(DRAW_SOURCE, { type: 'geojson', data: drawing([], false) });

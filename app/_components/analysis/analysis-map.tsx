@@ -5,6 +5,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
+import { maplibreLocaleOfPage } from '@/lib/map/maplibre-locale';
 import type { AreaFeatureCollection, Bounds } from '@/lib/map/area-features';
 import { BIN_COLOURS, EMERGING_COLOURS, STATUS_COLOURS } from './analysis-colours';
 
@@ -61,6 +62,7 @@ export function AnalysisMap(props: AnalysisMapProps) {
       maplibre.setWorkerUrl(WORKER_URL);
       instance = new maplibre.Map({
         container: el,
+        locale: maplibreLocaleOfPage(),
         style: style.buildOfflineStyle(areas),
         bounds: bounds ?? undefined,
         fitBoundsOptions: { padding: 24 },

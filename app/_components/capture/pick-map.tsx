@@ -6,6 +6,7 @@
 // observations so far) are drawn as small labelled markers.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
+import { maplibreLocaleOfPage } from '@/lib/map/maplibre-locale';
 import type { AreaFeatureCollection, Bounds } from '@/lib/map/area-features';
 import { type CaptureTexts, fill } from './capture-texts';
 import styles from './capture.module.css';
@@ -78,6 +79,7 @@ export function PickMap(props: PickMapProps) {
       lib.setWorkerUrl(WORKER_URL);
       const map = new lib.Map({
         container,
+        locale: maplibreLocaleOfPage(),
         style: basemapStyleUrl ?? style.buildOfflineStyle(areas),
         ...(initialView ? { center: [initialView.lon, initialView.lat] as [number, number], zoom: initialView.zoom } : { bounds: bounds ?? undefined, fitBoundsOptions: { padding: 24 } }),
         attributionControl: basemapStyleUrl ? { compact: true } : false,

@@ -1,6 +1,7 @@
 'use client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { maplibreLocaleOfPage } from '@/lib/map/maplibre-locale';
 import { formattingLocale, getTranslator, type Locale } from '@/lib/i18n/translate';
 import type { AreaFeatureCollection, Bounds } from '@/lib/map/area-features';
 import type { HexAggregatesDto } from '@/lib/map/hex-aggregates';
@@ -296,6 +297,7 @@ export function SituationMap(props: SituationMapProps) {
       if (disposed) return;
       const map = new libs.maplibre.Map({
         container,
+        locale: maplibreLocaleOfPage(),
         style: basemapStyleUrl ?? pmtilesStyle ?? libs.style.buildOfflineStyle(initialAreas),
         bounds: bounds ?? undefined,
         fitBoundsOptions: { padding: 32 },
