@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { DEMO_MUNICIPALITY_CODE } from '@/lib/domain/constants';
 import { openFreshTestDatabase, testBackend } from '@/lib/testing/test-database';
-import { DemoSeedRefusedError, isDemoDataInUse, seedDemo, type DemoSeedSummary } from './demo';
+import { DEMO_PUBLISHER, DemoSeedRefusedError, isDemoDataInUse, seedDemo, type DemoSeedSummary } from './demo';
 
 // The first day of Q4 2026 in Stockholm, as the app passes it.
 const UNTIL = new Date('2026-09-30T22:00:00Z');
@@ -111,6 +111,21 @@ describe(`demo seed on ${testBackend()}`, () => {
   it('replaces its own earlier demo data without force and gives the same rows again', async () => {
     await seedDemo(h.db, { seed: 1, until: UNTIL });
     expect(await incidentDigest(h)).toEqual(first);
+  });
+
+  it("replaces its own demo data after the demo's first start published quarters (system:demo), but not after a person published one", async () => {
+    const publish = (createdBy: string, quarter: string) =>
+      sql`INSERT INTO publication (municipality_code, audience, quarter, geography, version, k, location_rounding_m, created_by, changelog, audit, status)
+          VALUES (${DEMO_MUNICIPALITY_CODE}, 'public', ${quarter}, 'district', 1, 3, 250, ${createdBy}, 'Första versionen', '{}'::jsonb, 'published')`.execute(h.db);
+    await publish(DEMO_PUBLISHER, '2025-Q1');
+    await seedDemo(h.db, { seed: 1, until: UNTIL });
+    expect(await incidentDigest(h)).toEqual(first);
+    // The re-seed took the demo's publications with it (the next first start publishes again).
+    const left = await sql<{ n: number }>`SELECT count(*)::int AS n FROM publication WHERE municipality_code = ${DEMO_MUNICIPALITY_CODE}`.execute(h.db);
+    expect(left.rows[0].n).toBe(0);
+    await publish('kommun@example.org', '2025-Q2');
+    await expect(seedDemo(h.db, { seed: 1, until: UNTIL })).rejects.toThrow(/1 publication rows added to municipality 0683 after its demo data was seeded/);
+    await seedDemo(h.db, { seed: 1, until: UNTIL, force: true });
   });
 
   it('refuses, changing nothing, when an incident from another source exists', async () => {

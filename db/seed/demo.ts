@@ -10,6 +10,8 @@ import type { DemoOrgKey } from './demo/incident-patterns';
 
 /** The setting key whose presence marks a municipality's data as demo data. */
 export const DEMO_SETTING_KEY = 'demo';
+/** `created_by` of the publications the demo's first start makes (lib/server/public/publish-demo-quarters.ts): part of the demo, not work added to it. */
+export const DEMO_PUBLISHER = 'system:demo';
 
 /** Rows per INSERT: ~14 parameters per incident keeps a batch far below PostgreSQL's 65,535. */
 const BATCH_SIZE = 1000;
@@ -113,8 +115,10 @@ async function findRowsAddedAfterDemo(db: Kysely<Database>): Promise<string[]> {
   const counts = tables
     .map(({ table_name }) => {
       const t = `"${table_name.replace(/"/g, '""')}"`;
+      // The demo's own publications (made on its first start, after the seed) are part of the demo.
+      const demoOwn = table_name === 'publication' ? ` AND created_by <> '${DEMO_PUBLISHER}'` : '';
       return `SELECT '${table_name.replace(/'/g, "''")}' AS table_name, count(*)::int AS n FROM ${t}
-        WHERE municipality_code = s.municipality_code AND created_at > (s.value->>'generatedAt')::timestamptz`;
+        WHERE municipality_code = s.municipality_code AND created_at > (s.value->>'generatedAt')::timestamptz${demoOwn}`;
     })
     .join(' UNION ALL ');
   const { rows } = await sql<{ table_name: string; n: number }>`

@@ -8,10 +8,11 @@ import { getFirstIncidentQuarter } from '@/db/queries/disclosure/first-incident-
 import { listPublications } from '@/db/queries/disclosure/publication';
 import { withPublicationTables } from '@/db/queries/disclosure/types';
 import type { Database } from '@/db/schema';
+import { DEMO_PUBLISHER } from '@/db/seed/demo';
 import { formatQuarter, listPublishableQuarters, parseQuarter } from '@/lib/privacy/publication-quarter';
 import { publishQuarter } from '../disclosure/publish-quarter';
 
-export const DEMO_PUBLISHER = 'system:demo';
+export { DEMO_PUBLISHER };
 
 export interface DemoPublicationSummary {
   published: string[];
