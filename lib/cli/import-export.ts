@@ -10,7 +10,10 @@ import type { Io } from './main';
 
 export const IMPORT_USAGE = `lagesbild import --kind KIND --file FILE --as USER [--municipality CODE] [--crs auto|EPSG:4326|EPSG:3006]
                  [--visibility restricted|joint|partners] [--area-kind district|deso|regso|neighbourhood_watch|drawn] [--dry-run]
+                 [--map FIELD=COLUMN]…
     KIND: incidents, unsafe_places, vandalism, areas, survey. All rows or none; the same file twice adds nothing.
+    --map: read FIELD from the file's COLUMN (repeatable; FIELD= leaves a column of that name unused), e.g.
+           --map category=Brottskod --map "occurred_at=Anmäld tid". --crs overrides the detected coordinate system.
 lagesbild export --kind incidents|unsafe_places|vandalism --as USER [--format csv|geojson] [--out FILE]
                  [--filter "from=2025-01-01&to=2025-12-31&categories=theft"] [--municipality CODE]`;
 
@@ -38,7 +41,7 @@ async function refusedAsExit<T>(io: Io, message: string, run: () => Promise<T>):
   }
 }
 
-function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>): Record<string, unknown> {
+function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>): Record<string, unknown> {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (err) {
@@ -62,8 +65,17 @@ export async function runImportCommand(argv: string[], io: Io): Promise<number> 
     visibility: { type: 'string' },
     'area-kind': { type: 'string' },
     'dry-run': { type: 'boolean' },
+    map: { type: 'string', multiple: true },
   });
   const { importOptionsSchema } = await import('@/lib/schemas/import');
+  const mapping: Record<string, string> = {};
+  for (const pair of (values.map as string[] | undefined) ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--map ${pair}: write FIELD=COLUMN, e.g. --map category=Brottskod\n${IMPORT_USAGE}`);
+    const field = pair.slice(0, eq).trim();
+    if (field in mapping) throw new UsageError(`--map: ${field} is mapped twice`);
+    mapping[field] = pair.slice(eq + 1).trim();
+  }
   const args = check(z.object({ file: z.string({ error: '--file FILE is required' }).min(1), as: asArg }), values);
   const options = check(importOptionsSchema, {
     kind: values.kind,
@@ -72,6 +84,7 @@ export async function runImportCommand(argv: string[], io: Io): Promise<number> 
     visibility: values.visibility,
     area_kind: values['area-kind'],
     dry_run: values['dry-run'] === true,
+    mapping,
   });
   if (!fs.existsSync(args.file)) throw new UsageError(`--file: ${args.file} does not exist`);
   const { openDatabase } = await import('@/db/client');

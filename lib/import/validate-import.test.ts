@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importOptionsSchema } from '@/lib/schemas/import';
 import { projectWgs84ToSweref99tm } from '@/lib/geo/crs';
-import { readImportFile } from './read-import-file';
+import { readHeaders, readImportFile } from './read-import-file';
 import { type ImportContext, validateImport } from './validate-import';
 
 const context: ImportContext = {
@@ -19,7 +19,7 @@ const options = (kind: string, extra: Record<string, unknown> = {}) => importOpt
 
 function run(kind: string, name: string, text: string, extra: Record<string, unknown> = {}) {
   const o = options(kind, extra);
-  return validateImport(o.kind, readImportFile(o.kind, name, text), o, context);
+  return validateImport(o.kind, readImportFile(o.kind, name, text, o.mapping), o, context);
 }
 
 describe('validateImport: incidents', () => {
@@ -153,5 +153,131 @@ describe('validateImport: areas and survey', () => {
     const r = run('survey', 's.csv', csv);
     expect(r.errors).toEqual([{ row: 3, column: 'Område', message: 'unknown area "Söder" in this municipality (import the areas first)' }]);
     expect(r.data.rows[0]).toMatchObject({ area_id: context.areas[0].id, year: 2025, value: 23.5, respondents: 410, unit: 'percent' });
+  });
+});
+
+describe('validateImport: column mapping', () => {
+  // An export from another system: none of the headers is one we know.
+  const foreign = ['Brottskod;Anmäld tid;N-koord;E-koord;Fritext', 'Stöld;2025-03-01 14:30;57,1832;14,0478;Cykel', 'Okänd;2025-03-01 14:30;57,1832;14,0478;x'].join('\n');
+  const mapping = { category: 'Brottskod', occurred_at: 'Anmäld tid', lat: 'N-koord', lon: 'E-koord', description: 'Fritext' };
+
+  it('without a mapping names the missing required columns', () => {
+    const r = run('incidents', 'a.csv', foreign);
+    expect(r.errors.map((e) => e.message).join('\n')).toMatch(/required column category/);
+    expect(r.data.rows).toHaveLength(0);
+  });
+
+  it('reads the rows through the mapping and names the file’s own column in errors', () => {
+    const r = run('incidents', 'a.csv', foreign, { mapping: JSON.stringify(mapping) });
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([[3, 'Brottskod']]);
+    expect(r.data.rows).toHaveLength(1);
+    expect(r.data.rows[0]).toMatchObject({ category_key: 'theft', lat: 57.1832, lon: 14.0478, description: 'Cykel' });
+  });
+
+  it('a mapping wins over a matching name, and "" leaves a matching column unused', () => {
+    const csv = 'kategori;typ;tidpunkt;lat;lon;beskrivning\nfel;Stöld;2025-03-01 14:30;57,18;14,04;hemlig\n';
+    const r = run('incidents', 'a.csv', csv, { mapping: { category: 'typ', description: '' } });
+    expect(r.errors).toEqual([]);
+    expect(r.data.rows[0]).toMatchObject({ category_key: 'theft', description: null });
+  });
+
+  it('refuses a mapped column the file does not have, a column chosen twice and an unknown field', () => {
+    const missing = run('incidents', 'a.csv', foreign, { mapping: { ...mapping, description: 'Text' } });
+    expect(missing.errors).toEqual([expect.objectContaining({ row: 1, column: 'Text' })]);
+    expect(missing.errors[0].message).toMatch(/not in the file/);
+    const twice = run('incidents', 'a.csv', foreign, { mapping: { ...mapping, description: 'Brottskod' } });
+    expect(twice.errors[0]).toMatchObject({ row: 1, column: 'Brottskod' });
+    expect(twice.errors[0].message).toMatch(/both category and description/);
+    expect(importOptionsSchema.safeParse({ kind: 'incidents', mapping: { colour: 'x' } }).success).toBe(false);
+    expect(importOptionsSchema.safeParse({ kind: 'incidents', mapping: '{not json' }).success).toBe(false);
+  });
+
+  it('maps GeoJSON property names too', () => {
+    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { Benämning: 'Parken', Invånare: '1 200' }, geometry: { type: 'Polygon', coordinates: [[[14.04, 57.18], [14.05, 57.18], [14.05, 57.19], [14.04, 57.18]]] } }] };
+    const r = run('areas', 'a.geojson', JSON.stringify(fc), { mapping: { name: 'Benämning', population: 'Invånare' } });
+    expect(r.errors).toEqual([]);
+    expect(r.data.rows[0]).toMatchObject({ name: 'Parken', population: 1200 });
+  });
+
+  it('reads only the header record for the mapping step', () => {
+    expect(readHeaders('a.csv', '\uFEFF"Anmäld\ntid";Brottskod\n1;2\n')).toEqual({ format: 'csv', headers: ['Anmäld\ntid', 'Brottskod'], error: null });
+    expect(readHeaders('a.json', JSON.stringify({ type: 'FeatureCollection', features: [{ properties: { a: 1 } }, { properties: { b: 2, a: 3 } }] })).headers).toEqual(['a', 'b']);
+  });
+});
+
+describe('validateImport: areas from CSV with WKT', () => {
+  const ring = (pts: [number, number][]) => pts.map(([x, y]) => `${x} ${y}`).join(', ');
+  const sq = (x: number, y: number, d: number): [number, number][] => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
+
+  it('reads POLYGON and MULTIPOLYGON in SWEREF 99 TM with population, quoted in a ; file', () => {
+    const [x, y] = projectWgs84ToSweref99tm(14.04, 57.18).map(Math.round) as [number, number];
+    const csv = [
+      'namn;kod;befolkning;WKT',
+      `Norra;N1;2 345;"POLYGON((${ring(sq(x, y, 1000))}))"`,
+      `Södra;S1;;"SRID=3006;MULTIPOLYGON(((${ring(sq(x, y - 3000, 500))})),((${ring(sq(x + 2000, y - 3000, 500))})))"`,
+    ].join('\n');
+    const r = run('areas', 'omraden.csv', csv);
+    expect(r.errors).toEqual([]);
+    expect(r.crs).toBe('EPSG:3006');
+    expect(r.data.rows).toHaveLength(2);
+    expect(r.data.rows[0]).toMatchObject({ name: 'Norra', code: 'N1', population: 2345, geom: { type: 'Polygon' } });
+    expect(r.data.rows[1]).toMatchObject({ name: 'Södra', population: null, geom: { type: 'MultiPolygon' } });
+    const lon = (r.data.rows[0] as { geom: { coordinates: number[][][] } }).geom.coordinates[0][0][0];
+    expect(lon).toBeCloseTo(14.04, 2);
+  });
+
+  it('reports bad WKT with its row and the file’s column name, and the CRS can be overridden', () => {
+    const csv = [
+      'name,population,geom',
+      `A,10,"POLYGON((${ring(sq(14.0, 57.1, 0.01))}))"`,
+      'B,10,"POLYGON((14 57, 14.1 57, 14.1 57.1))"',
+      'C,10,"POINT(14 57)"',
+      'D,10,"POLYGON((14,05 57,18, 14,06 57,18))"',
+      'E,10,',
+      `F,10,"POLYGON((${ring(sq(14.2, 57.1, 0.01))})"`,
+    ].join('\n');
+    const r = run('areas', 'a.csv', csv);
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, 'geom'],
+      [4, 'geom'],
+      [5, 'geom'],
+      [6, 'geom'],
+      [7, 'geom'],
+    ]);
+    expect(r.errors[0].message).toMatch(/at least 4/);
+    expect(r.errors[1].message).toMatch(/POINT is not an outline/);
+    expect(r.errors[2].message).toMatch(/"\." for decimals/);
+    expect(r.errors[3].message).toMatch(/missing/);
+    expect(r.errors[4].message).toMatch(/"\)" is missing/);
+    // Degrees read as SWEREF metres because the user said so: every position is outside Sweden.
+    const forced = run('areas', 'a.csv', csv.split('\n').slice(0, 2).join('\n'), { crs: 'EPSG:3006' });
+    expect(forced.crs).toBe('EPSG:3006');
+    expect(forced.errors).toEqual([expect.objectContaining({ row: 2, column: 'geom' })]);
+  });
+
+  it('names a missing outline column', () => {
+    const r = run('areas', 'a.csv', 'namn;befolkning\nA;1\n');
+    expect(r.errors[0].message).toMatch(/geometry \(WKT\) column/);
+  });
+
+  it('the CRS override wins over the detected one for points too', () => {
+    const r = run('incidents', 'a.csv', 'category,occurred_at,x,y\ntheft,2025-03-01T10:00:00Z,14.0478,57.1832\n', { crs: 'EPSG:3006' });
+    expect(r.crs).toBe('EPSG:3006');
+    expect(r.errors[0]).toMatchObject({ row: 2, column: 'y/x' });
+    expect(r.errors[0].message).toMatch(/look like WGS84/);
+  });
+});
+
+describe('validateImport: a chosen CRS applies to lat/lon columns too', () => {
+  it('reads SWEREF metres mapped to lat/lon when EPSG:3006 is chosen, and says to choose it otherwise', () => {
+    const [x, y] = projectWgs84ToSweref99tm(14.0478, 57.1832);
+    const csv = `Kod;Tid;N-koord;E-koord\ntheft;2025-03-01 10:00;${y.toFixed(1)};${x.toFixed(1)}\n`;
+    const mapping = { category: 'Kod', occurred_at: 'Tid', lat: 'N-koord', lon: 'E-koord' };
+    const auto = run('incidents', 'a.csv', csv, { mapping });
+    expect(auto.errors).toEqual([expect.objectContaining({ row: 2, column: 'N-koord/E-koord' })]);
+    expect(auto.errors[0].message).toMatch(/choose EPSG:3006/);
+    const chosen = run('incidents', 'a.csv', csv, { mapping, crs: 'EPSG:3006' });
+    expect(chosen.errors).toEqual([]);
+    expect((chosen.data.rows[0] as { lat: number }).lat).toBeCloseTo(57.1832, 6);
   });
 });

@@ -15,6 +15,7 @@ import type { MultiPolygon, Polygonal } from '@/lib/schemas/common';
 import { type ImportCrs, detectCrs, toWgs84 } from './coordinates';
 import { type Parsed, parseBoolean, parseDecimal, parseInteger, parseTimestamp } from './parse-values';
 import type { SourceRow, SourceTable } from './read-import-file';
+import { parseWktPolygonal } from './wkt';
 import { projectSweref99tmToWgs84 } from '@/lib/geo/crs';
 
 export interface ImportContext {
@@ -161,6 +162,10 @@ function requiredColumnErrors(kind: ImportKind, table: SourceTable, errors: RowE
     errors.list.push({ row: headerRow, column: null, message: 'coordinates are missing: give lat and lon (WGS84) or x and y (SWEREF 99 TM) columns' });
     ok = false;
   }
+  if (kind === 'areas' && table.format === 'csv' && !have.has('geometry')) {
+    errors.list.push({ row: headerRow, column: null, message: 'the outline column is missing: a CSV of areas needs a geometry (WKT) column, e.g. geometri, wkt or geom' });
+    ok = false;
+  }
   if (kind === 'survey' && !have.has('area') && !have.has('area_code')) {
     errors.list.push({ row: headerRow, column: 'area', message: 'required column area (omrade) or area_code (omradeskod) is missing' });
     ok = false;
@@ -223,7 +228,8 @@ function readPoints(table: SourceTable, options: ImportOptions, errors: RowError
     options.crs !== 'auto' ? options.crs : allDegrees ? 'EPSG:4326' : (table.declaredCrs ?? detectCrs([...pairs.values()].map((p) => [p.x, p.y] as const)) ?? 'EPSG:4326');
   const points = new Map<number, { lon: number; lat: number }>();
   for (const [r, p] of pairs) {
-    const w = toWgs84(p.x, p.y, p.degrees ? 'EPSG:4326' : crs);
+    // lat/lon columns are degrees unless the user says otherwise (a mapped N/E pair may be SWEREF metres).
+    const w = toWgs84(p.x, p.y, p.degrees && options.crs === 'auto' ? 'EPSG:4326' : crs);
     if (!w.ok) {
       errors.list.push({ row: r.row, column: p.columns, message: w.message });
       continue;
@@ -504,24 +510,54 @@ function firstPositions(g: { type: string; coordinates: unknown }): [number, num
   return out;
 }
 
-function validateAreas(table: SourceTable, options: ImportOptions, errors: RowErrors): { rows: AreaImportRow[]; crs: ImportCrs | null } {
-  if (table.format !== 'geojson') {
-    errors.list.push({ row: 0, column: null, message: 'areas are imported from GeoJSON (Polygon or MultiPolygon features)' });
-    return { rows: [], crs: null };
+/** Each row's outline as GeoJSON-like geometry: the feature's geometry, or the WKT of a CSV's geometry column. */
+function readOutlines(table: SourceTable, errors: RowErrors): { geometries: Map<number, { type?: unknown; coordinates?: unknown }>; declared: ImportCrs | null } {
+  const geometries = new Map<number, { type?: unknown; coordinates?: unknown }>();
+  if (table.format === 'geojson') {
+    for (const r of table.rows) {
+      const g = r.geometry as { type?: unknown; coordinates?: unknown } | null;
+      if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !Array.isArray(g.coordinates)) errors.add(r.row, null, 'geometry must be a GeoJSON Polygon or MultiPolygon');
+      else geometries.set(r.row, g);
+    }
+    return { geometries, declared: table.declaredCrs };
   }
-  const geometries = table.rows.map((r) => r.geometry as { type?: unknown; coordinates?: unknown } | null);
-  const samples = geometries.flatMap((g) => (g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? firstPositions(g as { type: string; coordinates: unknown }) : []));
-  const crs: ImportCrs = options.crs !== 'auto' ? options.crs : (table.declaredCrs ?? detectCrs(samples) ?? 'EPSG:4326');
+  let declared: ImportCrs | null = null;
+  for (const r of table.rows) {
+    const wkt = text(r, 'geometry');
+    if (wkt === '') {
+      errors.add(r.row, 'geometry', 'the outline is missing (WKT POLYGON or MULTIPOLYGON)');
+      continue;
+    }
+    const parsed = parseWktPolygonal(wkt);
+    if (!parsed.ok) {
+      errors.add(r.row, 'geometry', parsed.message);
+      continue;
+    }
+    if (parsed.srid !== null) {
+      const crs = parsed.srid === 3006 ? 'EPSG:3006' : parsed.srid === 4326 ? 'EPSG:4326' : null;
+      if (!crs) {
+        errors.add(r.row, 'geometry', `SRID=${parsed.srid} is not supported: use SWEREF 99 TM (3006) or WGS84 (4326)`);
+        continue;
+      }
+      declared ??= crs;
+    }
+    geometries.set(r.row, parsed.geometry);
+  }
+  return { geometries, declared };
+}
+
+function validateAreas(table: SourceTable, options: ImportOptions, errors: RowErrors): { rows: AreaImportRow[]; crs: ImportCrs | null } {
+  const { geometries, declared } = readOutlines(table, errors);
+  const samples = [...geometries.values()].flatMap((g) => firstPositions(g as { type: string; coordinates: unknown }));
+  const crs: ImportCrs = options.crs !== 'auto' ? options.crs : (declared ?? detectCrs(samples) ?? 'EPSG:4326');
+  const geometryColumn = table.format === 'csv' ? 'geometry' : null;
   const hash = hasher('areas');
   const seen = new Map<string, number>();
   const rows: AreaImportRow[] = [];
   for (const r of table.rows) {
     const before = errors.list.length;
-    const g = r.geometry as { type?: unknown; coordinates?: unknown } | null;
-    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !Array.isArray(g.coordinates)) {
-      errors.add(r.row, null, 'geometry must be a GeoJSON Polygon or MultiPolygon');
-      continue;
-    }
+    const g = geometries.get(r.row);
+    if (!g) continue;
     const kindText = text(r, 'kind');
     const kind = kindText === '' ? options.area_kind : words(VALUE_WORDS.areaKind, kindText);
     if (!kind) errors.add(r.row, 'kind', `"${kindText}" is not an area kind (district/stadsdel, deso, regso, neighbourhood_watch/grannsamverkan, drawn)`);
@@ -544,10 +580,10 @@ function validateAreas(table: SourceTable, options: ImportOptions, errors: RowEr
         return crs === 'EPSG:3006' ? projectSweref99tmToWgs84(x, y) : [x, y];
       });
     } catch {
-      errors.add(r.row, null, 'geometry coordinates must be lists of [x, y] numbers');
+      errors.add(r.row, geometryColumn, 'geometry coordinates must be lists of [x, y] numbers');
       continue;
     }
-    if (outside) errors.add(r.row, null, `a position ${outside}`);
+    if (outside) errors.add(r.row, geometryColumn, `a position ${outside}`);
     if (errors.list.length > before || !kind || !geom) continue;
     const parsed = areaInputSchema.safeParse({ kind, code: text(r, 'code'), name: text(r, 'name'), geom });
     if (!parsed.success) {
@@ -558,7 +594,7 @@ function validateAreas(table: SourceTable, options: ImportOptions, errors: RowEr
     const key = `${v.kind}\u0000${v.name.toLowerCase()}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.add(r.row, 'name', `an area of kind ${v.kind} named "${v.name}" is already in feature ${first}`);
+      errors.add(r.row, 'name', `an area of kind ${v.kind} named "${v.name}" is already in ${table.format === 'csv' ? 'row' : 'feature'} ${first}`);
       continue;
     }
     seen.set(key, r.row);

@@ -121,6 +121,10 @@ export const IMPORT_COLUMNS: Readonly<Record<ImportKind, readonly ImportColumn[]
       en: 'district, deso, regso, neighbourhood_watch, drawn (default: the form’s choice)',
     }),
     col('population', 'befolkning', ['folkmangd', 'invanare', 'inhabitants'], false, { sv: 'Antal invånare (för tal per 1 000 invånare)', en: 'Inhabitants (for rates per 1,000)' }),
+    col('geometry', 'geometri', ['wkt', 'geom', 'the_geom', 'wkt_geom', 'geometry_wkt', 'polygon', 'omradesgrans'], false, {
+      sv: 'Bara CSV: gränsen som WKT, POLYGON((…)) eller MULTIPOLYGON(((…))), i WGS84 eller SWEREF 99 TM (SRID=3006;… går bra)',
+      en: 'CSV only: the outline as WKT, POLYGON((…)) or MULTIPOLYGON(((…))), in WGS84 or SWEREF 99 TM (SRID=3006;… accepted)',
+    }),
   ],
   survey: [
     col('area', 'omrade', ['omradesnamn', 'area_name', 'namn', 'name'], false, { sv: 'Områdets namn (eller områdeskod)', en: 'Name of the area (or its code)' }),
@@ -195,6 +199,27 @@ const checkbox = z
   .optional()
   .transform((v) => v === true || v === 'on' || v === 'true' || v === '1');
 
+const mappingSchema = z
+  .union([z.string(), z.record(z.string(), z.string())])
+  .optional()
+  .transform((v, ctx): Record<string, string> => {
+    if (v === undefined || v === '') return {};
+    let obj: unknown = v;
+    if (typeof v === 'string') {
+      try {
+        obj = JSON.parse(v);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'mapping must be a JSON object of field → column' });
+        return z.NEVER;
+      }
+    }
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj) || Object.values(obj).some((c) => typeof c !== 'string')) {
+      ctx.addIssue({ code: 'custom', message: 'mapping must be an object of field → column name' });
+      return z.NEVER;
+    }
+    return obj as Record<string, string>;
+  });
+
 /** Options of one import (form fields, API multipart fields, CLI flags). */
 export const importOptionsSchema = z.object({
   municipality: municipalityCodeSchema.default('0683'),
@@ -207,6 +232,17 @@ export const importOptionsSchema = z.object({
   area_kind: z.enum(IMPORTABLE_AREA_KINDS, { error: `area_kind must be one of ${IMPORTABLE_AREA_KINDS.join(', ')}` }).default('district'),
   /** Validate and count, then roll back. */
   dry_run: checkbox,
+  /**
+   * Column mapping chosen by the user: field → the file's column (header as written), '' for a field
+   * the file has but that must not be used. Fields not named are matched by name and aliases. A JSON
+   * object (API, page) or an object (CLI --map field=column).
+   */
+  mapping: mappingSchema,
+}).superRefine((o, ctx) => {
+  const fields = new Set(IMPORT_COLUMNS[o.kind].map((c) => c.field));
+  for (const field of Object.keys(o.mapping)) {
+    if (!fields.has(field)) ctx.addIssue({ code: 'custom', path: ['mapping', field], message: `mapping: ${field} is not a field of ${o.kind} (fields: ${[...fields].join(', ')})` });
+  }
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 export type ImportOptionsInput = z.input<typeof importOptionsSchema>;

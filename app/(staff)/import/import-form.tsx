@@ -2,14 +2,17 @@
 // The import form: kind, file and options; "Förhandsgranska" runs the import as a dry run on the
 // server (the same validation and counts, rolled back), "Importera" runs it. Shows the detected
 // columns, the first rows, every bad row as a table, and the counts.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { decodeImportText, matchColumns, readHeaders } from '@/lib/import/read-import-file';
+import type { ImportKind } from '@/lib/schemas/import';
 import styles from './import.module.css';
 
 type TextKey =
   | 'kindLabel' | 'fileLabel' | 'crsLabel' | 'crs.auto' | 'crs.4326' | 'crs.3006' | 'visibilityLabel' | 'visibility.restricted'
   | 'visibility.joint' | 'visibility.partners' | 'areaKindLabel' | 'preview' | 'submit' | 'working' | 'detected' | 'columnsHeading'
   | 'columnUnused' | 'previewHeading' | 'errorsHeading' | 'errorRow' | 'errorColumn' | 'errorMessage' | 'errorsTruncated' | 'resultDry'
-  | 'resultDone' | 'failed';
+  | 'resultDone' | 'failed' | 'mappingHeading' | 'mappingIntro' | 'mappingField' | 'mappingColumn' | 'mappingNone' | 'mappingRequired'
+  | 'mappingCoordinates' | 'mappingOutline' | 'mappingUnreadable' | 'mappingReset';
 export type ImportFormTexts = Record<TextKey, string>;
 
 interface ImportResultDto {
@@ -26,6 +29,16 @@ interface ImportResultDto {
   dryRun: boolean;
 }
 
+/** A target field as the mapping step shows it. */
+export interface MappingField {
+  field: string;
+  label: string;
+  help: string;
+  required: boolean;
+}
+
+const POINT_FIELDS = new Set(['lat', 'lon', 'x', 'y']);
+
 const fill = (s: string, p: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
 
 export function ImportForm(props: {
@@ -33,6 +46,8 @@ export function ImportForm(props: {
   maxBytes: number;
   kinds: { value: string; label: string }[];
   areaKinds: string[];
+  /** Fields of each kind, in the documented order. */
+  fields: Record<string, MappingField[]>;
   texts: ImportFormTexts;
   locale: 'sv' | 'en';
 }) {
@@ -41,6 +56,31 @@ export function ImportForm(props: {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResultDto | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // The chosen file's column names (read in the browser) and the user's choices: field → column ('' = not used).
+  const [fileInfo, setFileInfo] = useState<{ name: string; format: 'csv' | 'geojson'; headers: string[]; error: string | null } | null>(null);
+  const [choices, setChoices] = useState<Record<string, string>>({});
+  const fields = useMemo(() => {
+    const all = props.fields[kind] ?? [];
+    // A GeoJSON file's positions come from its geometries, not from columns.
+    return fileInfo?.format === 'geojson' ? all.filter((f) => !POINT_FIELDS.has(f.field) && f.field !== 'geometry') : all;
+  }, [props.fields, kind, fileInfo?.format]);
+  const suggested = useMemo(() => {
+    const out: Record<string, string> = {};
+    if (!fileInfo) return out;
+    for (const c of matchColumns(kind as ImportKind, fileInfo.headers).columns) if (c.field) out[c.field] = c.header;
+    return out;
+  }, [fileInfo, kind]);
+  const mapping = useMemo(() => Object.fromEntries(fields.map((f) => [f.field, choices[f.field] ?? suggested[f.field] ?? ''])), [fields, choices, suggested]);
+
+  async function readFile(file: File | undefined) {
+    setChoices({});
+    if (!file) {
+      setFileInfo(null);
+      return;
+    }
+    const info = readHeaders(file.name, decodeImportText(new Uint8Array(await file.arrayBuffer())));
+    setFileInfo({ name: file.name, ...info });
+  }
   const number = (n: number) => new Intl.NumberFormat(props.locale === 'sv' ? 'sv-SE' : 'en-GB').format(n);
 
   async function send(form: HTMLFormElement, dryRun: boolean) {
@@ -52,6 +92,7 @@ export function ImportForm(props: {
       return;
     }
     data.set('dry_run', dryRun ? 'true' : 'false');
+    if (fileInfo && !fileInfo.error) data.set('mapping', JSON.stringify(mapping));
     setBusy(true);
     setFailure(null);
     try {
@@ -88,7 +129,15 @@ export function ImportForm(props: {
         <input type="hidden" name="municipality" value={props.municipality} />
         <label>
           {t.kindLabel}
-          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)} data-testid="import-kind">
+          <select
+            name="kind"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value);
+              setChoices({});
+            }}
+            data-testid="import-kind"
+          >
             {props.kinds.map((k) => (
               <option key={k.value} value={k.value}>
                 {k.label}
@@ -98,8 +147,71 @@ export function ImportForm(props: {
         </label>
         <label>
           {t.fileLabel}
-          <input type="file" name="file" required accept=".csv,.txt,.tsv,.json,.geojson,text/csv,application/geo+json,application/json" data-testid="import-file" />
+          <input type="file" name="file" required accept=".csv,.txt,.tsv,.json,.geojson,text/csv,application/geo+json,application/json" data-testid="import-file" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
         </label>
+        {fileInfo ? (
+          <fieldset className={styles.mapping} data-testid="import-mapping">
+            <legend>{t.mappingHeading}</legend>
+            {fileInfo.error ? (
+              <p className={styles.errors} role="alert">
+                {fill(t.mappingUnreadable, { message: fileInfo.error })}
+              </p>
+            ) : (
+              <>
+                <p>{fill(t.mappingIntro, { count: fileInfo.headers.length })}</p>
+                <table className={styles.table}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.mappingField}</th>
+                      <th scope="col">{t.mappingColumn}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {fields.map((f) => {
+                      const required = f.required || (kind === 'areas' && f.field === 'geometry');
+                      const id = `import-map-${f.field}`;
+                      return (
+                        <tr key={f.field}>
+                          <th scope="row">
+                            <label htmlFor={id}>
+                              <code>{f.label}</code>
+                              {required ? <abbr title={t.mappingRequired}> *</abbr> : null}
+                            </label>
+                            <div className={styles.help}>{f.help}</div>
+                          </th>
+                          <td>
+                            <select
+                              id={id}
+                              value={mapping[f.field] ?? ''}
+                              onChange={(e) => setChoices((c) => ({ ...c, [f.field]: e.target.value }))}
+                              data-testid={id}
+                              data-field={f.field}
+                              aria-required={required || undefined}
+                            >
+                              <option value="">{t.mappingNone}</option>
+                              {fileInfo.headers.map((h, i) => (
+                                <option key={`${i}:${h}`} value={h}>
+                                  {h}
+                                </option>
+                              ))}
+                            </select>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+                {fileInfo.format === 'csv' && (kind === 'incidents' || kind === 'unsafe_places' || kind === 'vandalism') ? <p>{t.mappingCoordinates}</p> : null}
+                {fileInfo.format === 'csv' && kind === 'areas' ? <p>{t.mappingOutline}</p> : null}
+                {Object.keys(choices).length ? (
+                  <button type="button" onClick={() => setChoices({})}>
+                    {t.mappingReset}
+                  </button>
+                ) : null}
+              </>
+            )}
+          </fieldset>
+        ) : null}
         {kind !== 'survey' ? (
           <label>
             {t.crsLabel}

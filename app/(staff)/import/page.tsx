@@ -27,6 +27,8 @@ export default async function ImportPage() {
         'kindLabel', 'fileLabel', 'crsLabel', 'crs.auto', 'crs.4326', 'crs.3006', 'visibilityLabel', 'visibility.restricted', 'visibility.joint',
         'visibility.partners', 'areaKindLabel', 'preview', 'submit', 'working', 'detected', 'columnsHeading', 'columnUnused', 'previewHeading',
         'errorsHeading', 'errorRow', 'errorColumn', 'errorMessage', 'errorsTruncated', 'resultDry', 'resultDone', 'failed',
+        'mappingHeading', 'mappingIntro', 'mappingField', 'mappingColumn', 'mappingNone', 'mappingRequired', 'mappingCoordinates',
+        'mappingOutline', 'mappingUnreadable', 'mappingReset',
       ] as const
     ).map((key) => [key, k(`import.${key}`)]),
   ) as ImportFormTexts;
@@ -40,6 +42,12 @@ export default async function ImportPage() {
         maxBytes={maxBytes}
         kinds={kinds.map((kind) => ({ value: kind, label: k(`import.kind.${kind}`) }))}
         areaKinds={[...IMPORTABLE_AREA_KINDS]}
+        fields={Object.fromEntries(
+          kinds.map((kind) => [
+            kind,
+            IMPORT_COLUMNS[kind].map((c) => ({ field: c.field, label: locale === 'sv' ? c.sv : c.field, help: locale === 'sv' ? c.help.sv : c.help.en, required: c.required })),
+          ]),
+        )}
         texts={{ ...texts, fileLabel: texts.fileLabel.replace('{mb}', String(Math.round(maxBytes / 1024 / 1024))) }}
         locale={locale}
       />

@@ -187,4 +187,45 @@ describe('runImport', () => {
     const r = await runImport(h.db, viewer(m.code, 'police', m.police), { name: 'excel.csv', bytes }, opts(m.code, 'incidents'));
     expect(r).toMatchObject({ errors: [], added: 1 });
   });
+
+  it('imports a file from another system through a column mapping, and audits the mapping', async () => {
+    const m = await municipalityWithOrgs('Importkommun J');
+    const v = viewer(m.code, 'police', m.police);
+    const foreign = 'Ärendenr;Brottskod;Anmäld tid;N-koord;E-koord\nRAR-1;Stöld;2025-03-01 10:00;57,18;14,04\nRAR-2;Okänt brott;2025-03-01 11:00;57,18;14,04\n';
+    const mapping = { external_id: 'Ärendenr', category: 'Brottskod', occurred_at: 'Anmäld tid', lat: 'N-koord', lon: 'E-koord' };
+    const unmapped = await runImport(h.db, v, file('rar.csv', foreign), opts(m.code, 'incidents'));
+    expect(unmapped.errors.map((e) => e.column)).toEqual(['category', 'occurred_at', null]);
+    const bad = await runImport(h.db, v, file('rar.csv', foreign), opts(m.code, 'incidents', { mapping: JSON.stringify(mapping) }));
+    expect(bad.errors.map((e) => [e.row, e.column])).toEqual([[3, 'Brottskod']]);
+    expect(await count('incident', m.code)).toBe(0);
+    const good = foreign.replace('Okänt brott', 'robbery');
+    expect(await runImport(h.db, v, file('rar.csv', good), opts(m.code, 'incidents', { mapping }))).toMatchObject({ errors: [], added: 2 });
+    expect((await lastAudit(m.code)).details).toMatchObject({ mapping });
+    expect(await runImport(h.db, v, file('rar.csv', good), opts(m.code, 'incidents', { mapping }))).toMatchObject({ added: 0, alreadyPresent: 2 });
+    const ids = await h.db.selectFrom('incident').select('external_id').where('municipality_code', '=', m.code).orderBy('external_id').execute();
+    expect(ids.map((r) => r.external_id)).toEqual(['RAR-1', 'RAR-2']);
+  });
+
+  it('imports areas from a CSV with a WKT column and population, bad WKT named by row and column', async () => {
+    const m = await municipalityWithOrgs('Importkommun K');
+    const v = viewer(m.code, 'municipality', m.municipality);
+    const sq = (x: number, y: number) => `${x} ${y}, ${x + 1000} ${y}, ${x + 1000} ${y + 1000}, ${x} ${y + 1000}, ${x} ${y}`;
+    const rows = ['DeSO;Namn;Folkmängd;WKT', `0683A0010;Centrum väst;1 834;"POLYGON((${sq(440000, 6340000)}))"`, `0683A0020;Centrum öst;2 015;"MULTIPOLYGON(((${sq(442000, 6340000)})))"`];
+    const badRows = [...rows, '0683A0030;Fel;10;"POLYGON((440000 6340000, 441000 6340000))"'];
+    const o = opts(m.code, 'areas', { area_kind: 'deso', mapping: { code: 'DeSO' } });
+    const bad = await runImport(h.db, v, file('deso.csv', badRows.join('\n')), o);
+    expect(bad.errors.map((e) => [e.row, e.column])).toEqual([[4, 'WKT']]);
+    expect(await count('area', m.code)).toBe(0);
+    // A bow tie parses as WKT but is not a valid outline: PostGIS names it, with the same row and column.
+    const bowTie = [...rows, '0683A0040;Fluga;5;"POLYGON((440000 6340000, 441000 6341000, 441000 6340000, 440000 6341000, 440000 6340000))"'];
+    const invalid = await runImport(h.db, v, file('deso.csv', bowTie.join('\n')), o);
+    expect(invalid.errors.map((e) => [e.row, e.column])).toEqual([[4, 'WKT']]);
+    expect(await runImport(h.db, v, file('deso.csv', rows.join('\n')), o)).toMatchObject({ errors: [], added: 2, crs: 'EPSG:3006', format: 'csv' });
+    expect(await runImport(h.db, v, file('deso.csv', rows.join('\n')), o)).toMatchObject({ added: 0, alreadyPresent: 2 });
+    const stored = await h.db.selectFrom('area').select(['name', 'kind', 'code', 'population', sql<number>`round(ST_Area(geom_3006))::int`.as('m2')]).where('municipality_code', '=', m.code).orderBy('name').execute();
+    expect(stored).toEqual([
+      { name: 'Centrum väst', kind: 'deso', code: '0683A0010', population: 1834, m2: 1_000_000 },
+      { name: 'Centrum öst', kind: 'deso', code: '0683A0020', population: 2015, m2: 1_000_000 },
+    ]);
+  });
 });

@@ -15,7 +15,7 @@ import {
   listInvalidAreaGeometries,
 } from '@/db/queries/import/insert-import-rows';
 import type { Database } from '@/db/schema';
-import { type ColumnMatch, readImportFile } from '@/lib/import/read-import-file';
+import { type ColumnMatch, decodeImportText, readImportFile } from '@/lib/import/read-import-file';
 import { MAX_REPORTED_ERRORS, validateImport } from '@/lib/import/validate-import';
 import { type ImportKind, type ImportOptions, type ImportRowError, DEFAULT_IMPORT_MAX_BYTES } from '@/lib/schemas/import';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
@@ -84,18 +84,6 @@ export interface ImportResult {
   timings: { validateMs: number; storeMs: number };
 }
 
-/**
- * Text of the file: UTF-8 (with or without BOM), else Windows-1252, which Swedish Excel's
- * "CSV (semikolonavgränsad)" writes.
- */
-export function decodeImportText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
 /** The organisation that will own the rows: that of a held role allowed to create them. */
 function owningOrganisation(viewer: Viewer, resource: Resource): string | null {
   for (const h of viewer.held) if (h.organisationId && can([h.role], 'create', resource)) return h.organisationId;
@@ -118,7 +106,7 @@ export async function runImport(db: Kysely<Database>, viewer: Viewer, file: Impo
   if (file.bytes.byteLength > limit) throw new ImportTooLargeError(file.bytes.byteLength, limit);
 
   const fileSha256 = crypto.createHash('sha256').update(file.bytes).digest('hex');
-  const table = readImportFile(options.kind, file.name, decodeImportText(file.bytes));
+  const table = readImportFile(options.kind, file.name, decodeImportText(file.bytes), options.mapping);
   const ctx = await listImportContext(db, viewer.municipalityCode);
   const validated = validateImport(options.kind, table, options, {
     categories: ctx.categories,
@@ -146,7 +134,8 @@ export async function runImport(db: Kysely<Database>, viewer: Viewer, file: Impo
     preview: table.rows.slice(0, 5).map((r) => Object.fromEntries([...r.cells].map(([field, v]) => [table.headerOf.get(field) ?? field, v]))),
     dryRun: options.dry_run,
   };
-  const details = { file_name: file.name, file_sha256: fileSha256, kind: options.kind, format: table.format, crs: validated.crs, rows: table.rows.length };
+  const mapped = Object.keys(options.mapping).length > 0 ? options.mapping : undefined;
+  const details = { file_name: file.name, file_sha256: fileSha256, kind: options.kind, format: table.format, crs: validated.crs, rows: table.rows.length, mapping: mapped };
 
   if (errors.length > 0) {
     await appendAuditEvent(db, {
