@@ -81,6 +81,20 @@ export interface IncidentTable extends Spatial {
   updated_at: DefaultTimestamp;
 }
 
+/** What the police events feed says about an incident of source 'police_feed' (a context row). */
+export interface PoliceFeedEventTable {
+  incident_id: string;
+  municipality_code: string;
+  event_type: string;
+  location_name: string;
+  name: string | null;
+  /** Path on polisen.se as the feed gives it ('/aktuellt/handelser/…'). */
+  url: string | null;
+  /** The police's free text: staff-only, never public. */
+  summary: string | null;
+  created_at: DefaultTimestamp;
+}
+
 export interface SafetyWalkTable {
   id: Generated<string>;
   municipality_code: string;
@@ -365,6 +379,7 @@ export interface Database {
   category_mapping: CategoryMappingTable;
   area: AreaTable;
   incident: IncidentTable;
+  police_feed_event: PoliceFeedEventTable;
   safety_walk: SafetyWalkTable;
   safety_walk_organisation: SafetyWalkOrganisationTable;
   unsafe_place: UnsafePlaceTable;

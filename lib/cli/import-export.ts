@@ -14,6 +14,8 @@ export const IMPORT_USAGE = `lagesbild import --kind KIND --file FILE --as USER 
     KIND: incidents, unsafe_places, vandalism, areas, survey. All rows or none; the same file twice adds nothing.
     --map: read FIELD from the file's COLUMN (repeatable; FIELD= leaves a column of that name unused), e.g.
            --map category=Brottskod --map "occurred_at=Anmäld tid". --crs overrides the detected coordinate system.
+    KIND police_feed: the police events feed (polisen.se/api/events JSON or its archived CSV; detected without --kind):
+    only the municipality's events, as context (list and timeline), never as incident locations.
 lagesbild export --kind incidents|unsafe_places|vandalism --as USER [--format csv|geojson] [--out FILE]
                  [--filter "from=2025-01-01&to=2025-12-31&categories=theft"] [--municipality CODE]`;
 
@@ -67,6 +69,11 @@ export async function runImportCommand(argv: string[], io: Io): Promise<number> 
     'dry-run': { type: 'boolean' },
     map: { type: 'string', multiple: true },
   });
+  // The police events feed (its own kind; recognised from the file when --kind is not given).
+  const { POLICE_FEED_KINDS, looksLikePoliceFeed, runPoliceFeedImportCommand } = await import('./police-feed');
+  if ((POLICE_FEED_KINDS as readonly unknown[]).includes(values.kind) || (values.kind === undefined && typeof values.file === 'string' && (await looksLikePoliceFeed(values.file)))) {
+    return runPoliceFeedImportCommand(values, io, IMPORT_USAGE);
+  }
   const { importOptionsSchema } = await import('@/lib/schemas/import');
   const mapping: Record<string, string> = {};
   for (const pair of (values.map as string[] | undefined) ?? []) {

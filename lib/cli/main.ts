@@ -24,7 +24,7 @@ Commands:
   users list|create|add-role|remove-role|reset-password|disable|enable [--as USER]
                                           manage users and their roles per municipality (lagesbild users help)
   import --kind KIND --file FILE --as USER [--dry-run] …
-                                          import incidents, unsafe places, vandalism, areas or survey results (all or nothing)
+                                          import incidents, unsafe places, vandalism, areas, survey results or the police events feed (all or nothing)
   export --kind KIND --as USER [--format csv|geojson] [--filter QUERY] [--out FILE]
                                           the records of a map filter the user sees exactly, audited
   notify [--municipality CODE] [--now ISO] [--no-send]

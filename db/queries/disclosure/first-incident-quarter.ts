@@ -8,6 +8,8 @@ export async function getFirstIncidentQuarter(db: Kysely<Database>, municipality
   const row = await db
     .selectFrom('incident')
     .where('municipality_code', '=', municipalityCode)
+    // The police feed's context rows are no incidents of the municipality's own record (DESIGN §9).
+    .where('source', '<>', 'police_feed')
     .select(sql<Date | null>`min(occurred_at)`.as('first'))
     .executeTakeFirst();
   if (!row?.first) return null;

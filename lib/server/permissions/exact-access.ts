@@ -34,7 +34,11 @@ export function whereExactAccess(viewer: Viewer, options: ExactAccessOptions = {
     }
     return sql`(${sql.join(parts, sql` AND `)})`;
   });
-  return sql<boolean>`(${col('municipality_code')} = ${viewer.municipalityCode} AND (${sql.join(clauses, sql` OR `)}))`;
+  // Incidents from the police events feed sit on municipality centroids (DESIGN §9): context, never a
+  // location. No one sees them as exact records, so no point, count, selection, export, analysis or
+  // duplicate check that starts from exact access can include them; lib/server/police-feed lists them.
+  const notFeed = categoryColumn ? sql` AND ${col('source')} <> 'police_feed'` : sql``;
+  return sql<boolean>`(${col('municipality_code')} = ${viewer.municipalityCode}${notFeed} AND (${sql.join(clauses, sql` OR `)}))`;
 }
 
 /** Incidents this viewer may see exactly, as a query to narrow further (filters, bbox, columns). */

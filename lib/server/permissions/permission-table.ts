@@ -27,6 +27,7 @@ export const RESOURCES = [
   'audit_log',
   'area', // districts, DeSO/RegSO, neighbourhood-watch areas (imported or drawn)
   'survey_indicator', // survey results per area and year (trygghetsmätning)
+  'police_feed', // the police events feed as context (list, timeline, type counts; never locations)
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -54,6 +55,8 @@ const EST_GROUP: Grants = {
   citizen_report: ['read', 'update'],
   area: ALL,
   survey_indicator: ALL,
+  // Public information, but it carries the police's free text: staff only, imported by the EST group.
+  police_feed: ['read', 'create'],
 };
 
 export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
@@ -72,6 +75,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     follow_up: ['read', 'create'],
     area: READ,
     survey_indicator: READ,
+    police_feed: READ,
   },
   // Politicians: aggregates, trends, pledges and follow-ups; never a single incident, never free text.
   council: {
