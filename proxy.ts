@@ -1,6 +1,6 @@
 // Runs before every page and route (not static files): the per-request CSP nonce (Next adds it to its
 // own scripts when it finds the policy on the request), HSTS behind TLS, no-store on everything that
-// is not public, and a size limit on declared request bodies. Policies: lib/http/security-headers.ts.
+// is not public, a size limit on declared request bodies, and no undeclared (chunked) ones. Policies: lib/http/security-headers.ts.
 import { type NextRequest, NextResponse } from 'next/server';
 import { contentSecurityPolicy, isServedOverTls, maxBodyBytes, securityHeaders } from './lib/http/security-headers';
 
@@ -15,6 +15,14 @@ export function proxy(request: NextRequest): NextResponse {
   const tls = isServedOverTls({ protocol: request.nextUrl.protocol, forwardedProto: request.headers.get('x-forwarded-proto') }, process.env);
   const headers = securityHeaders({ pathname, tls });
 
+  // A body without a declared length (chunked) cannot be sized before it is read: browsers and our
+  // clients always declare it, so such a request is refused rather than read up to the framework's cap.
+  if (request.headers.has('transfer-encoding') && !request.headers.has('content-length')) {
+    return NextResponse.json(
+      { error: { code: 'length_required', message: 'The request body must declare its length (Content-Length).' } },
+      { status: 411, headers: { ...headers, connection: 'close' } },
+    );
+  }
   const declared = Number(request.headers.get('content-length') ?? '');
   const limit = maxBodyBytes(pathname, process.env);
   if (Number.isFinite(declared) && declared > limit) {

@@ -120,6 +120,21 @@ test.describe('headers of pages and API routes', () => {
     expect(mid.status()).toBe(413);
   });
 
+  test('a chunked body without a declared length is refused with 411 before it is read', async ({ baseURL }) => {
+    // Node's http client sends a body written in pieces with Transfer-Encoding: chunked and no Content-Length.
+    const { request: httpRequest } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(new URL(`/api/v1/records/incident/${MISSING}`, baseURL), { method: 'PATCH', headers: { 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write('{"description": ');
+      req.end('"x"}');
+    });
+    expect(status).toBe(411);
+  });
+
   test('error bodies name the problem without stack traces or SQL', async () => {
     const responses = [
       await police.patch(`/api/v1/records/incident/${MISSING}`, { data: '{"description": ', headers: { 'content-type': 'application/json' } }),
