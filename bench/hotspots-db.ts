@@ -27,7 +27,7 @@ const { runDbscanInWorker } = await import('@/lib/server/analysis/dbscan-runner'
 const { buildStudyGrid, placeCounts, runEmergingHotSpots, runHotSpots } = await import('@/lib/server/analysis/run-hot-spots');
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const BENCH_DB = 'lagesbild_bench_hot';
+const BENCH_DB = 'lagesbild_bench_analysis_hot';
 const CODE = SYNTHETIC_DEFAULT_MUNICIPALITY.code;
 const SEED = 1;
 const HEX_EDGE_M = 250;
@@ -150,10 +150,10 @@ async function naiveEmerging(h: DatabaseHandle): Promise<void> {
       AND inc.occurred_at < (${FIVE_YEARS.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'
     GROUP BY 1, 2, 3`.execute(h.db);
   // Reuse our study grid so that only the counting differs.
-  const cellRows = await listIncidentCellCounts(h.db, { municipalityCode: CODE, ...FIVE_YEARS, grid: 'hex', cellSize: HEX_EDGE_M });
-  const study = buildStudyGrid(cellRows, 'hex', HEX_EDGE_M);
+  const { extent } = await listIncidentCellCounts(h.db, { municipalityCode: CODE, ...FIVE_YEARS, grid: 'hex', cellSize: HEX_EDGE_M });
+  const study = buildStudyGrid(extent, 'hex', HEX_EDGE_M);
   const steps = [...new Set(r.rows.map((row) => row.step))].sort();
-  const counts = steps.map((s) => placeCounts(study, r.rows.filter((row) => row.step === s).map((row) => ({ a: row.i, b: row.j, step: s, count: row.count, minX: 0, minY: 0, maxX: 0, maxY: 0 }))));
+  const counts = steps.map((s) => placeCounts(study, r.rows.filter((row) => row.step === s).map((row) => ({ a: row.i, b: row.j, step: s, count: row.count }))));
   findEmergingHotSpots(counts, buildDistanceBandNeighbours(study.cx, study.cy, BAND_M));
 }
 

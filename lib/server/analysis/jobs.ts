@@ -140,22 +140,22 @@ export function createAnalysisJobRunner(options: AnalysisJobRunnerOptions): Anal
     // Hot spots: one aggregate query (only cell counts leave the database), then Gi* on a few thousand cells.
     // The digest and the counts in one transaction: they describe the same rows.
     const countWithDigest = (q: Parameters<typeof listIncidentCellCounts>[1]) =>
-      db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => ({ rows: await listIncidentCellCounts(trx, q), digest: await getIncidentIdsDigest(trx, q) }));
+      db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => ({ counts: await listIncidentCellCounts(trx, q), digest: await getIncidentIdsDigest(trx, q) }));
     if (spec.kind === 'hot-spots') {
       update(e, 'counting', 0);
       const studyCells = await getStudyAreaCells(db, spec);
-      const { rows, digest } = await countWithDigest({ ...spec, step: undefined });
+      const { counts, digest } = await countWithDigest({ ...spec, step: undefined });
       check();
       update(e, 'computing', 50);
-      return { kind: 'hot-spots', result: getHotSpotsFromCellCounts(rows, spec, studyCells), digest };
+      return { kind: 'hot-spots', result: getHotSpotsFromCellCounts(counts, spec, studyCells), digest };
     }
     if (spec.kind === 'emerging') {
       update(e, 'counting', 0);
       const studyCells = await getStudyAreaCells(db, spec);
-      const { rows, digest } = await countWithDigest(spec);
+      const { counts, digest } = await countWithDigest(spec);
       check();
       update(e, 'computing', 50);
-      const input = prepareEmergingInput(rows, spec, studyCells);
+      const input = prepareEmergingInput(counts, spec, studyCells);
       if (!input) return { kind: 'emerging', result: null, digest };
       try {
         const result = await runEmergingInWorker(

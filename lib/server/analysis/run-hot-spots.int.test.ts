@@ -121,7 +121,7 @@ describe(`hot spots through SQL on ${testBackend()}`, () => {
   });
 
   it('no categories selects nothing and gives no result', async () => {
-    expect(await listIncidentCellCounts(h.db, { municipalityCode: code, grid: 'square', cellSize: 100, categories: [] })).toEqual([]);
+    expect(await listIncidentCellCounts(h.db, { municipalityCode: code, grid: 'square', cellSize: 100, categories: [] })).toEqual({ rows: [], extent: null });
     expect((await runHotSpots(h.db, { municipalityCode: code, grid: 'square', cellSize: 100, band: 200, categories: [] })).ok).toBe(false);
   });
 
@@ -162,7 +162,7 @@ describe(`hot spots through SQL on ${testBackend()}`, () => {
       SELECT ${edge}, 'theft', t::timestamptz, ST_Transform(ST_SetSRID(ST_MakePoint(440000, 6340000), 3006), 4326), 'synthetic'
       FROM unnest(ARRAY['2025-03-31T21:30:00Z', '2025-03-31T22:30:00Z', '2024-12-31T22:30:00Z', '2024-12-31T23:30:00Z']) AS t`.execute(h.db);
     const rows = async (step: 'quarter' | 'month') =>
-      (await listIncidentCellCounts(h.db, { municipalityCode: edge, grid: 'square', cellSize: 100, step })).map((r) => [r.step, r.count]);
+      (await listIncidentCellCounts(h.db, { municipalityCode: edge, grid: 'square', cellSize: 100, step })).rows.map((r) => [r.step, r.count]);
     expect(await rows('quarter')).toEqual([
       ['2024-Q4', 1],
       ['2025-Q1', 2],

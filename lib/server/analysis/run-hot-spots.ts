@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { type CellCountRow, type CellGrid, type IncidentFilter, listIncidentCellCounts, listStepKeys, type TimeStep } from '@/db/queries/analysis/cell-counts';
+import { type CellCountRow, type CellCounts, type CellGrid, type IncidentFilter, listIncidentCellCounts, listStepKeys, type PointExtent, type TimeStep } from '@/db/queries/analysis/cell-counts';
 import { listMunicipalityStudyCells, type StudyAreaCell } from '@/db/queries/analysis/study-area-cells';
 import type { Database } from '@/db/schema';
 import { buildDistanceBandNeighbours, type NeighbourList } from '@/lib/analysis/distance-band-neighbours';
@@ -39,22 +39,13 @@ export interface StudyGrid {
 }
 
 /**
- * The study area from cell aggregates alone, cell for cell what lib/analysis getHotSpotCells builds from the
+ * The study area from the points' extent alone, cell for cell what lib/analysis getHotSpotCells builds from the
  * points (METHODS.md "Grids": the full rectangle, zero-count cells included). Square cells row-major from
  * (ixMin, iyMin); hexagons in ST_HexagonGrid order for the points' bounding box.
  */
-export function buildStudyGrid(rows: readonly CellCountRow[], grid: CellGrid, cellSize: number): StudyGrid {
-  if (rows.length === 0) throw new RangeError('no points');
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const r of rows) {
-    if (r.minX < minX) minX = r.minX;
-    if (r.minY < minY) minY = r.minY;
-    if (r.maxX > maxX) maxX = r.maxX;
-    if (r.maxY > maxY) maxY = r.maxY;
-  }
+export function buildStudyGrid(extent: PointExtent | null, grid: CellGrid, cellSize: number): StudyGrid {
+  if (!extent) throw new RangeError('no points');
+  const { minX, minY, maxX, maxY } = extent;
   if (grid === 'square') {
     const ixMin = Math.floor(minX / cellSize);
     const iyMin = Math.floor(minY / cellSize);
@@ -134,17 +125,17 @@ export function placeCounts(study: StudyGrid, rows: readonly CellCountRow[]): Fl
  */
 export async function runHotSpots(db: Kysely<Database>, options: HotSpotRunOptions): Promise<HotSpotCellsResult> {
   const studyCells = await getStudyAreaCells(db, options);
-  const rows = await listIncidentCellCounts(db, { ...options, step: undefined });
-  return getHotSpotsFromCellCounts(rows, options, studyCells);
+  const counts = await listIncidentCellCounts(db, { ...options, step: undefined });
+  return getHotSpotsFromCellCounts(counts, options, studyCells);
 }
 
 /** The part of runHotSpots after the database: cell counts → study grid → Gi* → bins. */
-export function getHotSpotsFromCellCounts(rows: readonly CellCountRow[], options: Pick<HotSpotRunOptions, 'grid' | 'cellSize' | 'band' | 'fdr'>, studyCells?: readonly StudyAreaCell[]): HotSpotCellsResult {
+export function getHotSpotsFromCellCounts({ rows, extent }: CellCounts, options: Pick<HotSpotRunOptions, 'grid' | 'cellSize' | 'band' | 'fdr'>, studyCells?: readonly StudyAreaCell[]): HotSpotCellsResult {
   const total = rows.reduce((s, r) => s + r.count, 0);
   if (total === 0) return { ok: false, reason: 'no-points', message: 'There are no incidents to analyse.' };
   const warnings: string[] = [];
   if (total < MIN_INCIDENTS) warnings.push(`Only ${total} incidents: hot-spot statistics need at least ${MIN_INCIDENTS} to mean much.`);
-  const study = studyCells ? buildStudyGridFromCells(studyCells, options.grid, options.cellSize) : buildStudyGrid(rows, options.grid, options.cellSize);
+  const study = studyCells ? buildStudyGridFromCells(studyCells, options.grid, options.cellSize) : buildStudyGrid(extent, options.grid, options.cellSize);
   const counts = placeCounts(study, rows);
   const r = giStarWithNeighbours(counts, buildDistanceBandNeighbours(study.cx, study.cy, options.band));
   if (!r.ok) return r;
@@ -178,15 +169,15 @@ export interface EmergingRunResult {
  */
 export async function runEmergingHotSpots(db: Kysely<Database>, options: EmergingRunOptions): Promise<EmergingRunResult | null> {
   const studyCells = await getStudyAreaCells(db, options);
-  const rows = await listIncidentCellCounts(db, options);
-  return getEmergingFromCellCounts(rows, options, studyCells);
+  const counts = await listIncidentCellCounts(db, options);
+  return getEmergingFromCellCounts(counts, options, studyCells);
 }
 
 /** Steps, study grid, counts per step and neighbour lists: the input of findEmergingHotSpots. Null without incidents. */
-export function prepareEmergingInput(rows: readonly CellCountRow[], options: Omit<EmergingRunOptions, 'municipalityCode'>, studyCells?: readonly StudyAreaCell[]): Omit<EmergingRunResult, 'result'> | null {
+export function prepareEmergingInput({ rows, extent }: CellCounts, options: Omit<EmergingRunOptions, 'municipalityCode'>, studyCells?: readonly StudyAreaCell[]): Omit<EmergingRunResult, 'result'> | null {
   if (rows.length === 0) return null;
   const steps = listStepKeys(options.from, options.to, options.step);
-  const study = studyCells ? buildStudyGridFromCells(studyCells, options.grid, options.cellSize) : buildStudyGrid(rows, options.grid, options.cellSize);
+  const study = studyCells ? buildStudyGridFromCells(studyCells, options.grid, options.cellSize) : buildStudyGrid(extent, options.grid, options.cellSize);
   const byStep = new Map<string, CellCountRow[]>(steps.map((s) => [s, []]));
   for (const r of rows) byStep.get(r.step ?? '')?.push(r);
   const countsPerStep = steps.map((s) => placeCounts(study, byStep.get(s) ?? []));
@@ -195,8 +186,8 @@ export function prepareEmergingInput(rows: readonly CellCountRow[], options: Omi
 }
 
 /** The part of runEmergingHotSpots after the database. */
-export function getEmergingFromCellCounts(rows: readonly CellCountRow[], options: Omit<EmergingRunOptions, 'municipalityCode'>, studyCells?: readonly StudyAreaCell[]): EmergingRunResult | null {
-  const input = prepareEmergingInput(rows, options, studyCells);
+export function getEmergingFromCellCounts(counts: CellCounts, options: Omit<EmergingRunOptions, 'municipalityCode'>, studyCells?: readonly StudyAreaCell[]): EmergingRunResult | null {
+  const input = prepareEmergingInput(counts, options, studyCells);
   if (!input) return null;
   const result = findEmergingHotSpots(input.countsPerStep, input.neighbours, { fdr: options.fdr ?? true, trendAlpha: options.trendAlpha });
   return { ...input, result };
