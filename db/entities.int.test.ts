@@ -56,6 +56,7 @@ import {
   auditEventSchema,
   categorySchema,
   citizenReportSchema,
+  dialogueSummarySchema,
   estMeetingSchema,
   focusAreaSchema,
   followUpSchema,
@@ -752,6 +753,7 @@ describe(`entity round trips on ${testBackend()}`, () => {
       activity: activitySchema,
       follow_up: followUpSchema,
       citizen_report: citizenReportSchema,
+      dialogue_summary: dialogueSummarySchema,
       audit_event: auditEventSchema,
     };
 

@@ -371,6 +371,21 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface DialogueSummaryTable {
+  id: Generated<string>;
+  municipality_code: string;
+  area_id: string;
+  est_meeting_id: string | null;
+  kind: string;
+  held_on: DateString;
+  title: string;
+  summary: string;
+  participants: number | null;
+  source: string | null;
+  created_by: string;
+  created_at: DefaultTimestamp;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   setting: SettingTable;
@@ -401,5 +416,6 @@ export interface Database {
   council_decision: CouncilDecisionTable;
   notification: NotificationTable;
   citizen_report: CitizenReportTable;
+  dialogue_summary: DialogueSummaryTable;
   audit_event: AuditEventTable;
 }

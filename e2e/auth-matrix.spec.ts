@@ -95,6 +95,10 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
   'api/v1/selection/route.ts': { url: '/api/v1/selection', post: LASSO, expect: exactData },
   '(staff)/import/page.tsx': { url: '/import', expect: { ...all(404), 'signed-out': 'signin', police: 200, municipality: 200, partner: 200 } },
   'api/v1/import/route.ts': { url: '/api/v1/import', expect: exactData },
+  'api/v1/dialogue-summaries/route.ts': {
+    url: '/api/v1/dialogue-summaries?area=00000000-0000-4000-8000-000000000000',
+    expect: { 'signed-out': 401, admin: 403, council: 403, partner: 403, police: 200, municipality: 200 },
+  },
   'api/v1/export/[kind]/route.ts': { url: `/api/v1/export/incidents?${Q}&format=csv`, expect: { ...exactData, partner: 403 } },
   'api/v1/selection/export/route.ts': { url: '/api/v1/selection/export', post: { ...LASSO, format: 'csv' }, expect: { ...exactData, partner: 403 } },
   'api/v1/situation/areas/[id]/route.ts': { url: `/api/v1/situation/areas/00000000-0000-4000-8000-000000000000?${Q}`, expect: { ...all(404), 'signed-out': 401, admin: 403 } },

@@ -9,6 +9,7 @@ import * as importKeys from './20261126T1300-import-keys';
 import * as analysisRunFrozen from './20261126T1400-analysis-run-frozen';
 import * as councilLoop from './20261126T1500-council-loop';
 import * as citizenReportModeration from './20261126T1600-citizen-report-moderation';
+import * as dialogueSummary from './20261127T1100-dialogue-summary';
 import * as policeFeedEvent from './20261127T1200-police-feed-event';
 
 export const migrations: Record<string, Migration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261126T1400-analysis-run-frozen': analysisRunFrozen,
   '20261126T1500-council-loop': councilLoop,
   '20261126T1600-citizen-report-moderation': citizenReportModeration,
+  '20261127T1100-dialogue-summary': dialogueSummary,
   '20261127T1200-police-feed-event': policeFeedEvent,
 };

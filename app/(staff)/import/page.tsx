@@ -6,6 +6,9 @@ import { listImportableKinds } from '@/lib/server/import/import-for-request';
 import { importMaxBytes } from '@/lib/server/import/run-import';
 import { getDefaultMunicipalityCode } from '@/lib/server/situation/get-staff-context';
 import { getRequestLocale } from '../../_lib/request-locale';
+import { DIALOGUE_KINDS } from '@/lib/schemas/entities/dialogue-summary';
+import { dialogueFormForPage } from '@/lib/server/dialogue/dialogue-for-request';
+import { DialogueForm, type DialogueFormTexts } from './dialogue-form';
 import { ImportForm, type ImportFormTexts } from './import-form';
 import styles from './import.module.css';
 
@@ -33,6 +36,13 @@ export default async function ImportPage() {
     ).map((key) => [key, k(`import.${key}`)]),
   ) as ImportFormTexts;
   const maxBytes = importMaxBytes();
+  const dialogue = await dialogueFormForPage(user, municipality);
+  const dialogueTexts = Object.fromEntries(
+    (['heading', 'intro', 'area', 'meeting', 'noMeeting', 'kind', 'heldOn', 'title', 'summary', 'participants', 'source', 'save', 'saved', 'failed', 'choose'] as const).map((key) => [
+      key,
+      k(`import.dialogue.${key}`),
+    ]),
+  ) as DialogueFormTexts;
   return (
     <section className={styles.page}>
       <h1>{t('import.heading')}</h1>
@@ -51,6 +61,18 @@ export default async function ImportPage() {
         texts={{ ...texts, fileLabel: texts.fileLabel.replace('{mb}', String(Math.round(maxBytes / 1024 / 1024))) }}
         locale={locale}
       />
+      {dialogue ? (
+        <>
+          <h2 id="dialog">{dialogueTexts.heading}</h2>
+          <p>{dialogueTexts.intro}</p>
+          <DialogueForm
+            areas={dialogue.areas}
+            meetings={dialogue.meetings.map((m) => ({ id: m.id, label: `${m.held_on} · ${k(`import.dialogue.meetingKind.${m.kind}`)}` }))}
+            kinds={DIALOGUE_KINDS.map((kind) => ({ value: kind, label: k(`import.dialogue.kind.${kind}`) }))}
+            texts={dialogueTexts}
+          />
+        </>
+      ) : null}
       <h2>{t('import.docsHeading')}</h2>
       <p>{t('import.docsNote')}</p>
       {kinds.map((kind) => (

@@ -5,6 +5,8 @@ import { getCadence, mayChangeCadence } from '@/lib/server/cadence/cadence-setti
 import { listEstMeetingsFor } from '@/lib/server/cadence/list-est-meetings-for';
 import { allows, findLoopAccess, listLoopOrganisations } from '@/lib/server/pledges/loop-access';
 import { requireStaffUser } from '@/lib/server/auth/session';
+import { MeetingDialogues } from '../../_components/dialogue/meeting-dialogues';
+import { listMeetingDialogueSummaries } from '@/lib/server/dialogue/dialogue-summaries';
 import { FORM_STYLE, LoopNav, LoopOutcome, PAGE_STYLE } from '../loften/_components/loop-nav';
 import { planMeetingAction, saveCadenceAction } from './actions';
 
@@ -29,6 +31,7 @@ export default async function MeetingPlanPage({ searchParams }: { searchParams: 
   const year = typeof params.ar === 'string' && /^\d{4}$/.test(params.ar) ? Number(params.ar) : Number(today.slice(0, 4));
   const cadence = await getCadence(access.db, access.municipalityCode);
   const meetings = readsMeetings ? await listEstMeetingsFor(access, { year }) : [];
+  const dialogues = await listMeetingDialogueSummaries(access.db, access.viewer, meetings.map((m) => m.id));
   const plan = planYear(year, cadence);
   const organisations = allows(access, 'create', 'est_meeting') ? await listLoopOrganisations(access) : [];
   return (
@@ -75,6 +78,7 @@ export default async function MeetingPlanPage({ searchParams }: { searchParams: 
                                 · <a href={`/motesplan/aterkoppling?mote=${m.id}`}>Återkoppling</a> · <a href={`/motesplan/aterkoppling/csv?mote=${m.id}`}>CSV</a>
                               </>
                             ) : null}
+                            <MeetingDialogues rows={dialogues.get(m.id)} />
                           </div>
                         ))}
                   </td>

@@ -220,6 +220,36 @@ export function SelectionPanel(props: {
   );
 }
 
+/** Dialogue summaries of the area (issue 5), newest first, each folded to its title; a link to add one. */
+function AreaDialogues({ locale, dialogues }: { locale: Locale; dialogues: NonNullable<AreaPanelDto['dialogues']> }) {
+  const t = getTranslator(locale);
+  const k = (key: string, p?: Record<string, string | number>) => t(key as Parameters<typeof t>[0], p);
+  return (
+    <section data-testid="area-dialogues">
+      <h3 style={{ fontSize: '0.95rem', margin: '0.5rem 0 0.25rem' }}>{k('import.dialogue.panelHeading')}</h3>
+      {dialogues.length === 0 ? <p className={styles.muted}>{k('import.dialogue.panelNone')}</p> : null}
+      {dialogues.map((d) => (
+        <details key={d.id} data-testid="area-dialogue-row" data-kind={d.kind} data-title={d.title}>
+          <summary>{d.title}</summary>
+          <p className={styles.muted}>
+            {k('import.dialogue.panelMeta', {
+              kind: k(`import.dialogue.kind.${d.kind}`),
+              date: d.heldOn,
+              participants: d.participants === null ? '' : k('import.dialogue.panelParticipants', { count: d.participants }),
+              meeting: d.meetingHeldOn ? k('import.dialogue.panelMeeting', { date: d.meetingHeldOn }) : '',
+            })}
+            {d.source ? ` · ${d.source}` : ''}
+          </p>
+          <p style={{ whiteSpace: 'pre-wrap', margin: '0.25rem 0' }}>{d.summary}</p>
+        </details>
+      ))}
+      <p>
+        <a href="/import#dialog">{k('import.dialogue.panelAdd')}</a>
+      </p>
+    </section>
+  );
+}
+
 export function AreaPanel({ locale, areaId, filterQuery, onClose }: { locale: Locale; areaId: string; filterQuery: string; onClose: () => void }) {
   const t = getTranslator(locale);
   const state = useJson<AreaPanelDto>(`/api/v1/situation/areas/${encodeURIComponent(areaId)}?${filterQuery}`);
@@ -286,6 +316,7 @@ export function AreaPanel({ locale, areaId, filterQuery, onClose }: { locale: Lo
           ) : (
             <p className={styles.muted}>{t('karta.area.noSurveys')}</p>
           )}
+          {state.data.dialogues ? <AreaDialogues locale={locale} dialogues={state.data.dialogues} /> : null}
         </div>
       ) : null}
     </PanelShell>

@@ -4,6 +4,7 @@ export * from './area';
 export * from './audit-event';
 export * from './category';
 export * from './citizen-report';
+export * from './dialogue-summary';
 export * from './est-meeting';
 export * from './focus-area';
 export * from './follow-up';

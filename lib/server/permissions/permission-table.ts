@@ -28,6 +28,7 @@ export const RESOURCES = [
   'area', // districts, DeSO/RegSO, neighbourhood-watch areas (imported or drawn)
   'survey_indicator', // survey results per area and year (trygghetsmätning)
   'police_feed', // the police events feed as context (list, timeline, type counts; never locations)
+  'dialogue_summary', // summaries of focus groups, digital safety walks, dialogues per area: internal text of the EST group
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -57,6 +58,7 @@ const EST_GROUP: Grants = {
   survey_indicator: ALL,
   // Public information, but it carries the police's free text: staff only, imported by the EST group.
   police_feed: ['read', 'create'],
+  dialogue_summary: WRITE,
 };
 
 export const PERMISSIONS: Readonly<Record<Role, Grants>> = {

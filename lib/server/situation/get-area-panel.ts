@@ -18,6 +18,7 @@ import { getDisclosureConfig } from '@/lib/server/disclosure/get-disclosure-conf
 import { whereExactAccess } from '@/lib/server/permissions/exact-access';
 import { can } from '@/lib/server/permissions/permission-table';
 import { type Viewer, viewerRoles } from '@/lib/server/permissions/viewer';
+import { listAreaDialogueSummaries } from '@/lib/server/dialogue/dialogue-summaries';
 import { aggregateAudience } from './get-hex-aggregates';
 import { defaultPeriod } from './get-staff-context';
 import { incidentQueryFor, requireSituationAccess } from './situation-access';
@@ -50,7 +51,17 @@ export async function computeAreaPanel(db: Kysely<Database>, viewer: Viewer, are
         layers.includes('vandalism') && can(roles, 'read', 'vandalism_report') ? place('vandalism_report', VANDALISM_STATUSES) : null,
       ),
     ]);
-    return { area: head, surveys, counts: { mode: 'exact', incidents, unsafePlaces, vandalism } };
+    const dialogues = await listAreaDialogueSummaries(db, viewer, area.id);
+    return {
+      area: head,
+      surveys,
+      ...(dialogues
+        ? {
+            dialogues: dialogues.map((d) => ({ id: d.id, kind: d.kind, heldOn: d.held_on, title: d.title, summary: d.summary, participants: d.participants, source: d.source, meetingHeldOn: d.meeting_held_on })),
+          }
+        : {}),
+      counts: { mode: 'exact', incidents, unsafePlaces, vandalism },
+    };
   }
   // Council: the same rule as the hex cells (normal categories, whole months, suppressed below k).
   const months = snapToMonths(period.from, period.to);

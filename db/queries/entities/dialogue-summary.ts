@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '@/db/schema';
+import { type DialogueSummary, dialogueSummaryInputSchema, dialogueSummarySchema } from '@/lib/schemas/entities/dialogue-summary';
+import { NotFoundError } from './errors';
+import { assertReferencesInTenant } from './references';
+import { assertIdShape, mapConstraintErrors, toIso } from './reshape';
+
+/** Stores one dialogue summary of an area (and meeting) of this municipality; createdBy is the actor. */
+export async function createDialogueSummary(
+  db: Kysely<Database>,
+  municipalityCode: string,
+  input: z.input<typeof dialogueSummaryInputSchema>,
+  createdBy: string,
+): Promise<DialogueSummary> {
+  const v = dialogueSummaryInputSchema.parse(input);
+  await assertReferencesInTenant(db, municipalityCode, [
+    { field: 'area_id', table: 'area', ids: [v.area_id] },
+    { field: 'est_meeting_id', table: 'est_meeting', ids: [v.est_meeting_id] },
+  ]);
+  const { id } = await mapConstraintErrors(
+    db
+      .insertInto('dialogue_summary')
+      .values({
+        municipality_code: municipalityCode,
+        area_id: v.area_id,
+        est_meeting_id: v.est_meeting_id,
+        kind: v.kind,
+        held_on: v.held_on,
+        title: v.title,
+        summary: v.summary,
+        participants: v.participants,
+        source: v.source,
+        created_by: createdBy,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
+  return getDialogueSummary(db, municipalityCode, id);
+}
+
+export const DIALOGUE_SUMMARY_COLUMNS = ['id', 'municipality_code', 'area_id', 'est_meeting_id', 'kind', 'held_on', 'title', 'summary', 'participants', 'source', 'created_by', 'created_at'] as const;
+
+export async function getDialogueSummary(db: Kysely<Database>, municipalityCode: string, id: string): Promise<DialogueSummary> {
+  assertIdShape('dialogue_summary', id, municipalityCode);
+  const row = await db.selectFrom('dialogue_summary').select(DIALOGUE_SUMMARY_COLUMNS).where('municipality_code', '=', municipalityCode).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('dialogue_summary', id, municipalityCode);
+  return dialogueSummarySchema.parse({ ...row, created_at: toIso(row.created_at) });
+}
