@@ -1,6 +1,7 @@
 // Import and export through the /import page and the export API (issue 5): a file with two bad rows
 // reports exactly those rows (row and column) and imports nothing; the same good file twice adds
-// nothing the second time; areas and survey results import and the new area shows on the map. Each
+// nothing the second time; areas (GeoJSON, and CSV with WKT through a column mapping) and survey
+// results import and show on the map and in the area's panel, with a dialogue summary. Each
 // run gets its own external ids and names (a run token), so a rerun on the same database starts clean.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -82,7 +83,7 @@ test('the same good file twice adds nothing the second time, and the export retu
   expect(await csv.text()).toContain(`"Text; med ""citat"""`);
 });
 
-test('areas and survey results import, and the new area shows in the map’s area filter', async ({ page, baseURL }) => {
+test('areas (GeoJSON, mapped CSV with WKT) and survey results import and show in the area panel with a dialogue summary', async ({ page, baseURL }) => {
   await signInAs(page, 'municipality', baseURL!);
   await page.goto('/import');
   const areaName = `Importerad stadsdel ${TOKEN}`;
@@ -102,8 +103,50 @@ test('areas and survey results import, and the new area shows in the map’s are
   await expect(page.getByTestId('import-error-row')).toHaveCount(1);
   await expect(page.getByTestId('import-error-row')).toHaveAttribute('data-column', 'Område');
 
-  // TODO(#5): assert the survey row in the area's panel (data-testid area-panel / area-survey-row)
-  // once the map's area panel has landed; until then the area filter's options show the new area.
+  // An outline from another system: CSV with WKT in SWEREF 99 TM and headers the import does not know,
+  // mapped by hand on the page (population is preset from its Swedish name).
+  await page.reload();
+  const wktName = `WKT-stadsdel ${TOKEN}`;
+  const wkt = 'POLYGON((440000 6338000, 441000 6338000, 441000 6339000, 440000 6339000, 440000 6338000))';
+  await page.getByTestId('import-kind').selectOption('areas');
+  await page.getByTestId('import-file').setInputFiles({ name: 'omraden-fran-gis.csv', mimeType: 'text/csv', buffer: Buffer.from(`Benämning;Invånare;Gräns\n${wktName};1 500;"${wkt}"\n`, 'utf8') });
+  await expect(page.getByTestId('import-mapping')).toBeVisible();
+  await expect(page.getByTestId('import-map-population')).toHaveValue('Invånare');
+  await expect(page.getByTestId('import-map-name')).toHaveValue('');
+  await page.getByTestId('import-preview').click();
+  await expect(page.getByTestId('import-error-row').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('import-map-name').selectOption('Benämning');
+  await page.getByTestId('import-map-geometry').selectOption('Gräns');
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('import-result')).toHaveAttribute('data-added', '1', { timeout: 60_000 });
+  await expect(page.getByTestId('import-detected')).toContainText('EPSG:3006');
+
+  // A dialogue summary from a focus group, attached to the imported district.
+  await page.reload();
+  const dialogueTitle = `Fokusgrupp ${TOKEN}`;
+  const form = page.getByTestId('dialogue-form');
+  await form.getByTestId('dialogue-area').selectOption({ label: areaName });
+  await form.getByTestId('dialogue-kind').selectOption('focus_group');
+  await form.getByTestId('dialogue-held-on').fill('2025-10-02');
+  await form.getByTestId('dialogue-title').fill(dialogueTitle);
+  await form.getByTestId('dialogue-summary').fill('Otryggt vid busshållplatsen efter kl. 21.');
+  await form.getByTestId('dialogue-participants').fill('9');
+  await form.getByTestId('dialogue-save').click();
+  await expect(page.getByTestId('dialogue-saved')).toContainText(dialogueTitle);
+
+  // On the map: both areas are in the area filter; the district's panel shows its survey result and the dialogue.
   await page.goto('/karta');
   await expect(page.getByTestId('filter-area').locator('option', { hasText: areaName })).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.getByTestId('filter-area').locator('option', { hasText: wktName })).toHaveCount(1);
+  const choose = page.getByTestId('area-choose');
+  const areaId = await choose.locator('option', { hasText: areaName }).getAttribute('value');
+  expect(areaId).toBeTruthy();
+  await choose.selectOption(areaId!);
+  const panel = page.getByTestId('area-panel');
+  const survey = panel.getByTestId('area-survey-row');
+  await expect(survey).toHaveCount(1, { timeout: 60_000 });
+  await expect(survey).toHaveAttribute('data-indicator', 'Otrygghet utomhus kvällstid');
+  await expect(survey).toHaveAttribute('data-year', '2025');
+  await expect(survey).toHaveAttribute('data-value', '23.5');
+  await expect(panel.getByTestId('area-dialogue-row')).toHaveAttribute('data-title', dialogueTitle);
 });
