@@ -98,9 +98,9 @@ export function listStepStarts(from: string, to: string, step: TimeStep): string
  * timestamptz array): one binary search per row instead of a time-zone conversion.
  */
 function cellPointsSql(q: CellCountQuery, stepStarts: string[] | null): RawBuilder<unknown> {
-  const stepExpr = stepStarts
-    ? sql`width_bucket(occurred_at, (SELECT array_agg((d::timestamp AT TIME ZONE 'Europe/Stockholm') ORDER BY d) FROM unnest(${stepStarts}::date[]) AS d))`
-    : sql`NULL::int`;
+  // The starts are a bound parameter (local midnight written with its zone, parsed once): a subquery here
+  // would be an InitPlan, which keeps PostgreSQL 15 from a parallel plan.
+  const stepExpr = stepStarts ? sql`width_bucket(occurred_at, ${stepStarts.map((d) => `${d} 00:00:00 Europe/Stockholm`)}::timestamptz[])` : sql`NULL::int`;
   const points = sql`WITH fence AS (SELECT) SELECT ST_X(geom_3006)::float8 AS x, ST_Y(geom_3006)::float8 AS y, ${stepExpr} AS s FROM incident WHERE ${incidentWhere(q)}`;
   if (q.grid === 'square') {
     const s = sql`${q.cellSize}::float8`;
@@ -150,6 +150,32 @@ function extentOf(rows: readonly { minX: number; minY: number; maxX: number; max
 }
 
 /**
+ * The counting statement of listIncidentCellCounts (exported for the bench's EXPLAIN). Without steps: one row
+ * per cell with its count and point extent. With step starts: per (cell, step) in the parallel aggregate, then
+ * one row per cell with its steps (1-based buckets) and their counts as two arrays in the same (unsorted) order:
+ * a hash aggregate, no sort of the (cell, step) rows.
+ */
+export function cellCountsSql(q: CellCountQuery, stepStarts: string[] | null): RawBuilder<unknown> {
+  if (!stepStarts) {
+    return sql`
+      SELECT c.a, c.b, count(*)::int AS count, min(c.x) AS "minX", min(c.y) AS "minY", max(c.x) AS "maxX", max(c.y) AS "maxY"
+      FROM (${cellPointsSql(q, null)}) c
+      GROUP BY c.a, c.b
+      ORDER BY c.a, c.b`;
+  }
+  return sql`
+    SELECT g.a, g.b, array_agg(g.s) AS steps, array_agg(g.count) AS counts,
+      min(g."minX") AS "minX", min(g."minY") AS "minY", max(g."maxX") AS "maxX", max(g."maxY") AS "maxY"
+    FROM (
+      SELECT c.a, c.b, c.s, count(*)::int AS count, min(c.x) AS "minX", min(c.y) AS "minY", max(c.x) AS "maxX", max(c.y) AS "maxY"
+      FROM (${cellPointsSql(q, stepStarts)}) c
+      GROUP BY c.a, c.b, c.s
+    ) g
+    GROUP BY g.a, g.b
+    ORDER BY g.a, g.b`;
+}
+
+/**
  * Counts of the filtered incidents per cell (and per local calendar step when asked), binned in SQL by an
  * arithmetic cell index in one GROUP BY: only cell aggregates leave the database (with steps, one row per cell
  * carrying its steps and counts as arrays). Cells without incidents are not returned: the caller builds the
@@ -158,12 +184,12 @@ function extentOf(rows: readonly { minX: number; minY: number; maxX: number; max
 export async function listIncidentCellCounts(db: Kysely<Database>, q: CellCountQuery): Promise<CellCounts> {
   if (!(q.cellSize > 0)) throw new RangeError('cell size must be positive');
   if (q.categories && q.categories.length === 0) return { rows: [], extent: null };
+  if (!db.isTransaction) return db.transaction().execute((trx) => listIncidentCellCounts(trx, q));
+  // A stepped count holds a (cell, step) group per hash entry (135k for 60 months on 250 m hexagons): with the
+  // default 4 MB the hash aggregate spills to disk. Local to the transaction.
+  await sql`SELECT set_config('work_mem', '64MB', true)`.execute(db);
   if (!q.step) {
-    const r = await sql<{ a: number; b: number; count: number; minX: number; minY: number; maxX: number; maxY: number }>`
-      SELECT c.a, c.b, count(*)::int AS count, min(c.x) AS "minX", min(c.y) AS "minY", max(c.x) AS "maxX", max(c.y) AS "maxY"
-      FROM (${cellPointsSql(q, null)}) c
-      GROUP BY c.a, c.b
-      ORDER BY c.a, c.b`.execute(db);
+    const r = await (cellCountsSql(q, null) as RawBuilder<{ a: number; b: number; count: number; minX: number; minY: number; maxX: number; maxY: number }>).execute(db);
     // pg returns float8 as numbers; count is cast in SQL. Number() guards drivers that send strings.
     return { rows: r.rows.map((row) => ({ a: Number(row.a), b: Number(row.b), step: null, count: Number(row.count) })), extent: extentOf(r.rows) };
   }
@@ -171,16 +197,8 @@ export async function listIncidentCellCounts(db: Kysely<Database>, q: CellCountQ
   if (!range) return { rows: [], extent: null };
   const starts = listStepStarts(range.from, range.to, q.step);
   const keys = listStepKeys(range.from, range.to, q.step);
-  // Per (cell, step) in the parallel aggregate; then one row per cell with its steps and counts in step order.
-  const r = await sql<{ a: number; b: number; steps: number[]; counts: number[]; minX: number; minY: number; maxX: number; maxY: number }>`
-    SELECT g.a, g.b, array_agg(g.s ORDER BY g.s) AS steps, array_agg(g.count ORDER BY g.s) AS counts,
-      min(g."minX") AS "minX", min(g."minY") AS "minY", max(g."maxX") AS "maxX", max(g."maxY") AS "maxY"
-    FROM (
-      SELECT c.a, c.b, c.s, count(*)::int AS count, min(c.x) AS "minX", min(c.y) AS "minY", max(c.x) AS "maxX", max(c.y) AS "maxY"
-      FROM (${cellPointsSql(q, starts)}) c
-      GROUP BY c.a, c.b, c.s
-    ) g
-    GROUP BY g.a, g.b`.execute(db);
+  // Per (cell, step) in the parallel aggregate; then one row per cell with its steps and their counts.
+  const r = await (cellCountsSql(q, starts) as RawBuilder<{ a: number; b: number; steps: number[]; counts: number[]; minX: number; minY: number; maxX: number; maxY: number }>).execute(db);
   const rows: CellCountRow[] = [];
   for (const row of r.rows) {
     const steps = row.steps;
@@ -215,37 +233,53 @@ export interface IncidentPointChunk {
   times?: Float64Array;
 }
 
+/** Big-endian float8s (float8send, concatenated) as a Float64Array. */
+function unpackFloat8(bytes: Uint8Array | null, n: number): Float64Array {
+  const out = new Float64Array(n);
+  if (!bytes || n === 0) return out;
+  if (bytes.byteLength !== 8 * n) throw new Error(`expected ${8 * n} bytes of float8, got ${bytes.byteLength}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let k = 0; k < n; k += 1) out[k] = view.getFloat64(8 * k);
+  return out;
+}
+
 /**
  * One short chunk of incident points ordered by id (keyset pagination): each call holds the database for a
  * moment only, so the embedded database's single connection is free between chunks.
+ * The chunk comes back as ONE row: ids and categories as comma-joined text (uuids and category keys hold no
+ * comma), coordinates and times as packed big-endian float8 (float8send): no per-row parsing on either driver.
  * The viewer's exact access is part of the WHERE (`access`).
  */
 export async function listIncidentPointsChunk(db: Kysely<Database>, q: IncidentPointChunkQuery): Promise<IncidentPointChunk> {
   if (!Number.isInteger(q.limit) || q.limit < 1) throw new RangeError('limit must be a positive integer');
   if (q.categories && q.categories.length === 0) return { ids: [], x: new Float64Array(0), y: new Float64Array(0), nextAfterId: null, ...(q.withAttributes ? { categories: [], times: new Float64Array(0) } : {}) };
   const after = q.afterId ? sql` AND id > ${q.afterId}::uuid` : sql``;
-  const attributes = q.withAttributes ? sql`, category_key AS category, (extract(epoch FROM occurred_at) * 1000)::float8 AS t` : sql``;
-  const r = await sql<{ id: string; x: number; y: number; category?: string; t?: number }>`
-    SELECT id::text AS id, ST_X(geom_3006)::float8 AS x, ST_Y(geom_3006)::float8 AS y${attributes}
-    FROM incident WHERE ${incidentWhere(q)}${after}
-    ORDER BY id
-    LIMIT ${q.limit}`.execute(db);
-  const n = r.rows.length;
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  const ids = new Array<string>(n);
-  const categories = q.withAttributes ? new Array<string>(n) : undefined;
-  const times = q.withAttributes ? new Float64Array(n) : undefined;
-  r.rows.forEach((row, k) => {
-    ids[k] = row.id;
-    x[k] = Number(row.x);
-    y[k] = Number(row.y);
-    if (categories && times) {
-      categories[k] = String(row.category);
-      times[k] = Number(row.t);
-    }
-  });
-  return { ids, x, y, nextAfterId: n === q.limit ? ids[n - 1] : null, ...(categories && times ? { categories, times } : {}) };
+  const attributes = q.withAttributes
+    ? sql`, string_agg(c.category_key, ',') AS categories, string_agg(float8send((extract(epoch FROM c.occurred_at) * 1000)::float8), ''::bytea) AS times`
+    : sql``;
+  // The aggregates read the id-ordered subquery in its order (no parallel plan under a LIMIT); the order is
+  // checked below all the same, since SQL does not promise it.
+  const r = await sql<{ n: number; ids: string | null; xs: Uint8Array | null; ys: Uint8Array | null; categories?: string | null; times?: Uint8Array | null }>`
+    SELECT count(*)::int AS n, string_agg(c.id::text, ',') AS ids,
+      string_agg(float8send(ST_X(c.geom_3006)::float8), ''::bytea) AS xs, string_agg(float8send(ST_Y(c.geom_3006)::float8), ''::bytea) AS ys${attributes}
+    FROM (
+      SELECT incident.id, incident.geom_3006, incident.category_key, incident.occurred_at FROM incident
+      WHERE ${incidentWhere(q)}${after}
+      ORDER BY incident.id
+      LIMIT ${q.limit}
+    ) c`.execute(db);
+  const row = r.rows[0];
+  const n = Number(row?.n ?? 0);
+  const ids = n > 0 && row.ids ? row.ids.split(',') : [];
+  if (ids.length !== n) throw new Error(`expected ${n} ids, got ${ids.length}`);
+  for (let k = 1; k < n; k += 1) if (!(ids[k - 1] < ids[k])) throw new Error('incident points came back out of id order');
+  const x = unpackFloat8(row?.xs ?? null, n);
+  const y = unpackFloat8(row?.ys ?? null, n);
+  const nextAfterId = n === q.limit ? ids[n - 1] : null;
+  if (!q.withAttributes) return { ids, x, y, nextAfterId };
+  const categories = n > 0 && row.categories ? row.categories.split(',') : [];
+  if (categories.length !== n) throw new Error(`expected ${n} categories, got ${categories.length}`);
+  return { ids, x, y, nextAfterId, categories, times: unpackFloat8(row.times ?? null, n) };
 }
 
 /** Step keys from `from` to `to` inclusive ('YYYY-Qn' or 'YYYY-MM'), as localQuarter / localMonth write them. */
