@@ -7,6 +7,7 @@ const BENCHES = [
   { file: 'analysis.ts', what: 'analysis library: binning, Gi*, DBSCAN, emerging hot spots' },
   { file: 'import.ts', what: 'CSV import of 100k incidents (parse, validate, one transaction) on PostgreSQL and PGlite, then the same file again' },
   { file: 'hotspots-db.ts', what: 'hot spots from the incident table: SQL binning + Gi*, chunked DBSCAN, emerging, vs PostGIS baselines' },
+  { file: 'map.ts', what: 'the staff map over HTTP against next start (needs `npm run build`): one-year view, 50k viewport, bbox API at 1/5/20 clients, PostgreSQL 1M and PGlite 100k' },
 ];
 
 const only = process.argv.slice(2);
