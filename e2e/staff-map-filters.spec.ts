@@ -3,7 +3,7 @@
 // Signs in through the sign-in form as the police demo user, whom e2e/auth-sign-in.spec.ts ensures in the
 // PostgreSQL e2e database (run it first: `playwright test e2e/auth-sign-in.spec.ts e2e/staff-map-filters.spec.ts`).
 import { expect, type Page, test } from '@playwright/test';
-import { unpackPoints } from '@/lib/map/point-pack';
+import { decodePointPack } from '@/lib/map/point-pack';
 import { E2E_PERIOD } from './support/map-page';
 
 const POLICE = { email: 'polis@demo.lagesbild.example', password: 'demo-polis-0683' };
@@ -23,7 +23,7 @@ async function openFiltered(page: Page, url: string): Promise<number> {
   await page.goto(url);
   const res = await response;
   expect(res.status()).toBe(200);
-  const count = unpackPoints(await res.body()).count;
+  const count = (await decodePointPack(await res.body())).count;
   await page.waitForFunction(() => window.__lagesbild?.mapLoaded === true && window.__lagesbild?.deckRendered === true, undefined, { timeout: 90_000 });
   expect(await page.evaluate(() => window.__lagesbild?.pointCount)).toBe(count);
   await expect(page.getByTestId('point-count')).toHaveAttribute('data-count', String(count));

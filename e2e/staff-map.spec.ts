@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { CATEGORIES } from '@/lib/domain/categories';
-import { unpackPoints } from '@/lib/map/point-pack';
+import { decodePointPack } from '@/lib/map/point-pack';
 import { E2E_PERIOD, MAP_URL, mapCanvasPixels, openMapAndWait } from './support/map-page';
 import { signInAs } from './support/sign-in';
 
@@ -66,7 +66,7 @@ test('the points API sends a partner only categories of normal sensitivity', asy
   const res = await page.request.get(`/api/v1/incidents/points?municipality=0683&from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}`);
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toBe('application/octet-stream');
-  const points = unpackPoints(await res.body());
+  const points = await decodePointPack(await res.body());
   const sensitive = new Set(CATEGORIES.filter((c) => c.sensitivity !== 'normal').map((c) => c.key));
   expect(points.categories.filter((k) => sensitive.has(k))).toEqual([]);
   expect(Number(res.headers()['x-point-count'])).toBe(points.count);
@@ -76,8 +76,8 @@ test('a bbox narrows the points to the box', async ({ page }) => {
   // Värnamo town centre only.
   const bbox = [14.0, 57.16, 14.1, 57.21];
   const res = await page.request.get(`/api/v1/incidents/points?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}&bbox=${bbox.join(',')}`);
-  const all = unpackPoints(await (await page.request.get(`/api/v1/incidents/points?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}`)).body());
-  const points = unpackPoints(await res.body());
+  const all = await decodePointPack(await (await page.request.get(`/api/v1/incidents/points?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}`)).body());
+  const points = await decodePointPack(await res.body());
   expect(points.count).toBeGreaterThan(0);
   expect(points.count).toBeLessThan(all.count);
   for (let i = 0; i < points.count; i++) {

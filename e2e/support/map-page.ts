@@ -1,7 +1,7 @@
 // Helpers for the staff map: wait for the test flags, and read the map canvas's pixels.
 import { type Page, type Response, expect } from '@playwright/test';
 import { BACKGROUND_COLOR, GROUP_COLORS } from '@/lib/map/palette';
-import { type PackedPoints, unpackPoints } from '@/lib/map/point-pack';
+import { type PackedPoints, decodePointPack } from '@/lib/map/point-pack';
 
 /** The period the e2e data covers (the demo seed runs until 2026-01-01; the fixture lies in 2025). */
 export const E2E_PERIOD = { from: '2025-01-01', to: '2025-12-31' } as const;
@@ -26,7 +26,7 @@ export async function openMapAndWait(page: Page, url = MAP_URL, timeout = 90_000
 export async function waitForMapDrawn(page: Page, responsePromise: Promise<Response>, timeout = 90_000) {
   const response = await responsePromise;
   expect(response.status()).toBe(200);
-  const points = unpackPoints(await response.body());
+  const points = await decodePointPack(await response.body());
   await page.waitForFunction(() => window.__lagesbild?.mapLoaded === true && window.__lagesbild?.deckRendered === true, undefined, { timeout });
   const flags = (await page.evaluate(() => window.__lagesbild)) as Flags;
   return { points, response, flags };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packPoints, unpackPoints, type PointRow } from './point-pack';
+import { gzipSync } from 'node:zlib';
+import { decodePointPack, packPoints, unpackPoints, type PointRow } from './point-pack';
 
 const rows: PointRow[] = [
   { lon: 14.0478, lat: 57.1831, category: 0, day: 20_000 },
@@ -58,5 +59,14 @@ describe('point pack', () => {
     expect(() => unpackPoints(new TextEncoder().encode('{"type":"FeatureCollection"}'))).toThrow(/Not a point pack/);
     const packed = packPoints(rows, categories);
     expect(() => unpackPoints(packed.subarray(0, packed.length - 1))).toThrow(/does not hold/);
+  });
+
+  it('decodes a gzipped pack as the API sends it, and a plain one', async () => {
+    const packed = packPoints(rows, categories);
+    const fromGzip = await decodePointPack(gzipSync(packed));
+    expect(Array.from(fromGzip.days)).toEqual([20_000, 20_417, -3]);
+    expect(fromGzip.categories).toEqual(categories);
+    expect((await decodePointPack(packed)).count).toBe(3);
+    await expect(decodePointPack(gzipSync(new TextEncoder().encode('not a pack at all')))).rejects.toThrow(/Not a point pack/);
   });
 });

@@ -12,6 +12,11 @@
 
 export const POINT_PACK_MAGIC = 'LBP1';
 export const POINT_PACK_CONTENT_TYPE = 'application/octet-stream';
+/**
+ * Response header naming the pack's compression ('gzip'): the server gzips packs itself (Next drops a
+ * route's own Content-Encoding), so the body arrives as sent and decodePointPack inflates it.
+ */
+export const POINT_PACK_ENCODING_HEADER = 'x-pack-encoding';
 /** Uint8 category indexes: a table of at most 256 categories. */
 export const MAX_PACKED_CATEGORIES = 256;
 
@@ -100,4 +105,20 @@ export function unpackPoints(input: ArrayBuffer | Uint8Array): PackedPoints {
     days: new Int32Array(copy(daysOffset, categoryOffset)),
     categoryIndex: new Uint8Array(copy(categoryOffset, categoryOffset + count)),
   };
+}
+
+/** A gzip member starts with 1f 8b; a pack with 'LBP1'. */
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * Reads a pack as the points API sends it: gzipped (inflated with the platform's DecompressionStream,
+ * in browsers and in Node alike) or plain.
+ */
+export async function decodePointPack(input: ArrayBuffer | Uint8Array): Promise<PackedPoints> {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  if (!isGzip(bytes)) return unpackPoints(bytes);
+  const inflated = new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip')));
+  return unpackPoints(new Uint8Array(await inflated.arrayBuffer()));
 }

@@ -13,6 +13,6 @@ export async function GET(request: Request): Promise<Response> {
     // Signed out: 401 before any validation detail (the parameters' rules are not public).
     if (!(await getSignedInUser())) throw unauthorized();
     const filters = filtersSchema.parse(filtersInputFrom(new URL(request.url).searchParams));
-    return pointPackResponse(await getIncidentPointPack(filters));
+    return pointPackResponse(request, await getIncidentPointPack(filters));
   });
 }

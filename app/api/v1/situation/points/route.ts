@@ -9,6 +9,6 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   return handleRoute(async () => {
     const filters = filtersSchema.parse(filtersInputFrom(new URL(request.url).searchParams));
-    return pointPackResponse(await getSituationPointPack(filters));
+    return pointPackResponse(request, await getSituationPointPack(filters));
   });
 }
