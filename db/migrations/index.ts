@@ -11,6 +11,7 @@ import * as councilLoop from './20261126T1500-council-loop';
 import * as citizenReportModeration from './20261126T1600-citizen-report-moderation';
 import * as dialogueSummary from './20261127T1100-dialogue-summary';
 import * as policeFeedEvent from './20261127T1200-police-feed-event';
+import * as incidentTimeCoveringIndex from './20261127T2100-incident-time-covering-index';
 
 export const migrations: Record<string, Migration> = {
   '20261125T0900-initial-schema': initialSchema,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261126T1600-citizen-report-moderation': citizenReportModeration,
   '20261127T1100-dialogue-summary': dialogueSummary,
   '20261127T1200-police-feed-event': policeFeedEvent,
+  '20261127T2100-incident-time-covering-index': incidentTimeCoveringIndex,
 };
