@@ -1,11 +1,12 @@
 'use client';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { maplibreLocaleOfPage } from '@/lib/map/maplibre-locale';
 import { formattingLocale, getTranslator, type Locale } from '@/lib/i18n/translate';
 import type { AreaFeatureCollection, Bounds } from '@/lib/map/area-features';
 import type { HexAggregatesDto } from '@/lib/map/hex-aggregates';
 import type { PlaceFeatureCollection } from '@/lib/map/place-features';
+import { filteredIndices, packServes, parsePointsRequest, type PointFilter, pointFilterFor, type PointsRequest } from '@/lib/map/point-filter';
 import type { PackedPoints } from '@/lib/map/point-pack';
 import type { SelectedKind, SelectionDto } from '@/lib/map/selection';
 import type { MapLayer, MapView } from '@/lib/schemas/map-filters';
@@ -21,7 +22,7 @@ const LOAD_WARNING_S = 20;
 export interface LagesbildTestFlags {
   mapLoaded: boolean;
   deckRendered: boolean;
-  /** Points in the incident layer's data. */
+  /** Points the map shows: the loaded pack narrowed by the GPU filter. */
   pointCount: number | null;
   /** Points the API returned. */
   apiPointCount: number | null;
@@ -89,7 +90,8 @@ interface Engine {
 interface LoadedPoints {
   points: PackedPoints;
   scatter: unknown;
-  indices: Uint32Array;
+  /** The request the pack answered: later requests it holds are narrowed in the browser. */
+  request: PointsRequest;
 }
 
 function loadLibs() {
@@ -142,6 +144,12 @@ export function SituationMap(props: SituationMapProps) {
   const engineRef = useRef<Engine | null>(null);
   engineRef.current = engine;
   const [loaded, setLoaded] = useState<LoadedPoints | null>(null);
+  const loadedRef = useRef<LoadedPoints | null>(null);
+  loadedRef.current = loaded;
+  // What the current filter keeps of the loaded pack: a GPU filter for the points, the same indices
+  // (on the CPU) for the count and for the hexagon and heat views.
+  const [pointFilter, setPointFilter] = useState<PointFilter | null>(null);
+  const shownIndices = useMemo(() => (loaded && pointFilter ? filteredIndices(loaded.points, pointFilter) : null), [loaded, pointFilter]);
   // The map is built once per municipality and basemap; later props (new object identities after
   // each URL change) are read from this ref, so a filter change never rebuilds the map.
   const latest = useRef(props);
@@ -384,14 +392,23 @@ export function SituationMap(props: SituationMapProps) {
     // Built once per municipality and basemap (later props are read from `latest`).
   }, [municipalityCode, basemapStyleUrl]);
 
-  // Points: refetched only when the points query changes (not for view, layer or status changes).
+  // Points: refetched only when the points query changes (not for view, layer or status changes), and
+  // not when the loaded pack holds every point of the new query (a shorter period, fewer categories):
+  // then the GPU narrows it.
   useEffect(() => {
     if (!showIncidents || !pointsUrl) {
       setLoaded(null);
+      setPointFilter(null);
       const f = flags();
       f.apiPointCount = 0;
       f.pointCount = 0;
       f.deckRendered = false;
+      return;
+    }
+    const wanted = parsePointsRequest(pointsUrl);
+    const held = loadedRef.current;
+    if (held && packServes(held.request, held.points.truncated, wanted)) {
+      setPointFilter(pointFilterFor(held.points, wanted));
       return;
     }
     const abort = new AbortController();
@@ -402,19 +419,19 @@ export function SituationMap(props: SituationMapProps) {
     f.apiPointCount = null;
     (async () => {
       try {
-        const [res, packLib, incidentLib, densityLib] = await Promise.all([
+        const [res, packLib, incidentLib] = await Promise.all([
           fetch(pointsUrl, { signal: abort.signal, cache: 'no-store' }),
           import('@/lib/map/point-pack'),
           import('@/lib/map/incident-layer'),
-          import('@/lib/map/density-layer'),
         ]);
         if (!res.ok) {
           const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
           throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
         }
-        const points = packLib.unpackPoints(await res.arrayBuffer());
+        const points = await packLib.decodePointPack(await res.arrayBuffer());
         if (disposed) return;
-        setLoaded({ points, scatter: incidentLib.incidentLayerData(points), indices: densityLib.pointIndices(points) });
+        setLoaded({ points, scatter: incidentLib.incidentLayerData(points), request: wanted });
+        setPointFilter(pointFilterFor(points, wanted));
         setLoad({ status: 'ready', count: points.count, truncated: points.truncated });
       } catch (err) {
         if (disposed || abort.signal.aborted) return;
@@ -463,10 +480,10 @@ export function SituationMap(props: SituationMapProps) {
         main = view === 'heat' ? libs.aggregate.createAggregateHeatLayer(aggregates.dto.cells) : libs.aggregate.createAggregateHexLayer(aggregates.dto.cells);
         out.push(main);
       }
-      if (loaded && showIncidents) {
-        if (view === 'hex') main = libs.density.createHexLayer(loaded.points, loaded.indices);
-        else if (view === 'heat') main = libs.density.createHeatLayer(loaded.points, loaded.indices);
-        else main = libs.incident.createIncidentLayer(loaded.scatter as ReturnType<typeof libs.incident.incidentLayerData>);
+      if (loaded && showIncidents && shownIndices) {
+        if (view === 'hex') main = libs.density.createHexLayer(loaded.points, shownIndices);
+        else if (view === 'heat') main = libs.density.createHeatLayer(loaded.points, shownIndices);
+        else main = libs.incident.createIncidentLayer(loaded.scatter as ReturnType<typeof libs.incident.incidentLayerData>, { filter: pointFilter });
         out.push(main);
       }
       if (unsafePlaces) out.push(libs.place.createPlaceLayer(libs.place.UNSAFE_LAYER_ID, unsafePlaces));
@@ -480,9 +497,9 @@ export function SituationMap(props: SituationMapProps) {
     f.view = view;
     f.unsafeCount = unsafePlaces ? unsafePlaces.features.length : null;
     f.vandalismCount = vandalism ? vandalism.features.length : null;
-    if (loaded && showIncidents) {
+    if (loaded && showIncidents && shownIndices) {
       f.apiPointCount = loaded.points.count;
-      f.pointCount = loaded.points.count;
+      f.pointCount = shownIndices.length;
       f.deckRendered = false;
     }
     if (aggregates?.status === 'ready' && showIncidents) {
@@ -492,7 +509,7 @@ export function SituationMap(props: SituationMapProps) {
       f.deckRendered = false;
     }
     engine.render();
-  }, [engine, loaded, showIncidents, view, unsafePlaces, vandalism, aggregates, selectionRing]);
+  }, [engine, loaded, pointFilter, shownIndices, showIncidents, view, unsafePlaces, vandalism, aggregates, selectionRing]);
 
   const addHref = centre ? `/registrera?lat=${centre.lat.toFixed(6)}&lng=${centre.lng.toFixed(6)}&zoom=${centre.zoom.toFixed(2)}` : '/registrera';
   const lassoPointer = {
@@ -573,8 +590,8 @@ export function SituationMap(props: SituationMapProps) {
         ) : null}
         {showIncidents && pointsUrl && load.status === 'error' ? <p className="map-panel__error">{t('map.loadError', { message: load.message })}</p> : null}
         {showIncidents && pointsUrl && load.status === 'ready' ? (
-          <p className="map-panel__count" data-testid="point-count" data-count={load.count}>
-            {t('map.pointsShown', { count: load.count })}
+          <p className="map-panel__count" data-testid="point-count" data-count={shownIndices?.length ?? load.count}>
+            {t('map.pointsShown', { count: shownIndices?.length ?? load.count })}
           </p>
         ) : null}
         {showIncidents && pointsUrl && load.status === 'ready' && load.truncated ? <p className="map-panel__error">{t('map.pointsTruncated', { count: load.count })}</p> : null}
