@@ -230,25 +230,31 @@ function printTable(header: string[], body: string[][]): void {
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-postgres')) {
-    const admin = await openDatabase({ databaseUrl: ADMIN_URL, migrate: false });
-    try {
-      const { rows: exists } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_database WHERE datname = ${BENCH_DB}`.execute(admin.db);
-      if (exists[0].n === 0) await sql.raw(`CREATE DATABASE ${BENCH_DB}`).execute(admin.db);
-    } finally {
-      await admin.close();
-    }
     const u = new URL(ADMIN_URL);
     u.pathname = `/${BENCH_DB}`;
-    const h = await openDatabase({ databaseUrl: u.toString(), migrate: true });
+    const adminSql = async (statement: string) => {
+      const admin = await openDatabase({ databaseUrl: ADMIN_URL, migrate: false });
+      try {
+        await sql.raw(statement).execute(admin.db);
+      } finally {
+        await admin.close();
+      }
+    };
+    // A database kept by --keep is reused when it migrates cleanly; otherwise (a migration landed out of
+    // order since) it is dropped and loaded afresh.
+    let h: DatabaseHandle;
+    try {
+      h = await openDatabase({ databaseUrl: u.toString(), migrate: true });
+    } catch {
+      await adminSql(`DROP DATABASE IF EXISTS ${BENCH_DB}`);
+      await adminSql(`CREATE DATABASE ${BENCH_DB}`);
+      h = await openDatabase({ databaseUrl: u.toString(), migrate: true });
+    }
     try {
       await benchBackend(h, 1_000_000);
     } finally {
       await h.close();
-      if (!process.argv.includes('--keep')) {
-        const drop = await openDatabase({ databaseUrl: ADMIN_URL, migrate: false });
-        await sql.raw(`DROP DATABASE IF EXISTS ${BENCH_DB}`).execute(drop.db);
-        await drop.close();
-      }
+      if (!process.argv.includes('--keep')) await adminSql(`DROP DATABASE IF EXISTS ${BENCH_DB}`);
     }
   }
   if (!process.argv.includes('--no-pglite')) {

@@ -89,6 +89,112 @@ function find(parent: Int32Array, i: number): number {
 }
 
 /**
+ * Unions every pair of core points within eps (DBSCAN's density-connection of core points), without testing
+ * every such pair: core points are bucketed in cells of side eps/√2 (shrunk by a margin well above rounding),
+ * so all core points of one cell are within eps of each other and form one set at once; two cells within reach
+ * (offsets up to ±2) are joined by the first core pair found within eps, and skipped when already joined.
+ * The components are those of testing every core pair (Gunawan's grid DBSCAN), whatever the order.
+ */
+function connectCorePoints(sx: Float64Array, sy: Float64Array, coreS: Uint8Array, parent: Int32Array, eps: number, onProgress?: (fraction: number) => void): void {
+  const n = sx.length;
+  const eps2 = eps * eps;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxAbs = 0;
+  let cores = 0;
+  for (let a = 0; a < n; a += 1) {
+    if (coreS[a] !== 1) continue;
+    cores += 1;
+    if (sx[a] < minX) minX = sx[a];
+    if (sy[a] < minY) minY = sy[a];
+    maxAbs = Math.max(maxAbs, Math.abs(sx[a]), Math.abs(sy[a]));
+  }
+  if (cores === 0) return;
+  // Cell assignment and the coordinates carry rounding of about 1e-16 × |coordinate|: the margin covers it.
+  const side = (eps * (1 - 1e-9) - 1e-12 * maxAbs) / Math.SQRT2;
+  const pos = new Int32Array(cores);
+  const cx = new Int32Array(cores);
+  const cy = new Int32Array(cores);
+  let k = 0;
+  let maxCx = 0;
+  for (let a = 0; a < n; a += 1) {
+    if (coreS[a] !== 1) continue;
+    pos[k] = a;
+    cx[k] = Math.floor((sx[a] - minX) / side);
+    cy[k] = Math.floor((sy[a] - minY) / side);
+    if (cx[k] > maxCx) maxCx = cx[k];
+    k += 1;
+  }
+  const nx = maxCx + 5;
+  const lookup = new Map<number, number>();
+  const sizes: number[] = [];
+  const cellOf = new Int32Array(cores);
+  for (let m = 0; m < cores; m += 1) {
+    const key = cy[m] * nx + cx[m];
+    let c = lookup.get(key);
+    if (c === undefined) {
+      c = sizes.length;
+      lookup.set(key, c);
+      sizes.push(0);
+    }
+    cellOf[m] = c;
+    sizes[c] += 1;
+  }
+  const nCells = sizes.length;
+  const cellStart = new Int32Array(nCells + 1);
+  for (let c = 0; c < nCells; c += 1) cellStart[c + 1] = cellStart[c] + sizes[c];
+  const fill = cellStart.slice(0, nCells);
+  const members = new Int32Array(cores);
+  const cellX = new Int32Array(nCells);
+  const cellY = new Int32Array(nCells);
+  for (let m = 0; m < cores; m += 1) {
+    const c = cellOf[m];
+    members[fill[c]++] = pos[m];
+    cellX[c] = cx[m];
+    cellY[c] = cy[m];
+  }
+  // Core points of one cell: one set.
+  for (let c = 0; c < nCells; c += 1) {
+    const first = members[cellStart[c]];
+    for (let t = cellStart[c] + 1; t < cellStart[c + 1]; t += 1) parent[members[t]] = first;
+  }
+  const step = Math.max(1, Math.floor(nCells / 45));
+  for (let c = 0; c < nCells; c += 1) {
+    for (let dy = -2; dy <= 2; dy += 1) {
+      for (let dx = -2; dx <= 2; dx += 1) {
+        if (dx === 0 && dy === 0) continue;
+        const d = lookup.get((cellY[c] + dy) * nx + (cellX[c] + dx));
+        // Each pair of cells once.
+        if (d === undefined || d < c) continue;
+        const rc = find(parent, members[cellStart[c]]);
+        const rd = find(parent, members[cellStart[d]]);
+        if (rc === rd) continue;
+        let joined = false;
+        for (let t = cellStart[c]; t < cellStart[c + 1] && !joined; t += 1) {
+          const p = members[t];
+          const xi = sx[p];
+          const yi = sy[p];
+          for (let u = cellStart[d]; u < cellStart[d + 1]; u += 1) {
+            const q = members[u];
+            const ex = sx[q] - xi;
+            const ey = sy[q] - yi;
+            if (ex * ex + ey * ey <= eps2) {
+              joined = true;
+              break;
+            }
+          }
+        }
+        if (joined) {
+          if (rc < rd) parent[rd] = rc;
+          else parent[rc] = rd;
+        }
+      }
+    }
+    if (onProgress && c % step === 0) onProgress(0.5 + 0.4 * (c / nCells));
+  }
+}
+
+/**
  * DBSCAN: N(p) = points within distance ≤ eps (p included); p is core when |N(p)| ≥ minPoints; clusters are
  * connected core points plus the border points they reach (a border point joins the cluster of its
  * lowest-index core neighbour); the rest is noise. Source: Ester et al. (1996), KDD-96; same definition as
@@ -166,53 +272,34 @@ export function dbscan(x: Float64Array, y: Float64Array, options: DbscanOptions)
     if (counts[a] >= minPoints) coreS[a] = 1;
   }
 
-  // Pass 2, each pair once: union core–core pairs; a border point remembers its lowest-index core neighbour.
+  // Pass 2: connect the core points, then give each border point its lowest-index core neighbour.
   const parent = new Int32Array(n);
   for (let a = 0; a < n; a += 1) parent[a] = a;
   const borderOf = new Int32Array(n).fill(-1);
-  done = 0;
+  connectCorePoints(sx, sy, coreS, parent, eps, onProgress);
+  // A non-core point with a core point within eps is a border point (few: it has fewer than minPoints
+  // neighbours, so its 3 × 3 buckets are sparse). borderOf holds input indices.
   for (let b = 0; b < nBuckets; b += 1) {
     for (let a = start[b]; a < start[b + 1]; a += 1) {
+      if (coreS[a] === 1) continue;
       const xi = sx[a];
       const yi = sy[a];
-      const aCore = coreS[a] === 1;
-      const oa = order[a];
-      // a's root, kept current across its unions: a core pair already in one set needs no distance test
-      // (in dense clusters most are), which is what makes this pass cheaper than the counting pass.
-      let ra = aCore ? find(parent, a) : -1;
+      let best = -1;
       for (let t = nbrOffsets[b]; t < nbrOffsets[b + 1]; t += 1) {
         const nb = nbrs[t];
-        if (nb < b) continue;
-        const end = start[nb + 1];
-        for (let q = nb === b ? a + 1 : start[nb]; q < end; q += 1) {
-          const qCore = coreS[q] === 1;
-          if (!aCore && !qCore) continue;
-          let rq = -1;
-          if (aCore && qCore) {
-            rq = find(parent, q);
-            if (rq === ra) continue;
-          }
+        for (let q = start[nb]; q < start[nb + 1]; q += 1) {
+          if (coreS[q] !== 1) continue;
           const dx = sx[q] - xi;
           const dy = sy[q] - yi;
           if (dx * dx + dy * dy > eps2) continue;
-          if (aCore && qCore) {
-            if (ra < rq) parent[rq] = ra;
-            else {
-              parent[ra] = rq;
-              ra = rq;
-            }
-          } else if (aCore) {
-            if (borderOf[q] < 0 || oa < borderOf[q]) borderOf[q] = oa;
-          } else {
-            const oq = order[q];
-            if (borderOf[a] < 0 || oq < borderOf[a]) borderOf[a] = oq;
-          }
+          const oq = order[q];
+          if (best < 0 || oq < best) best = oq;
         }
       }
-      done += 1;
-      if (onProgress && done % step === 0) onProgress(0.5 + 0.45 * (done / n));
+      borderOf[a] = best;
     }
   }
+  onProgress?.(0.95);
 
   // Number clusters by the lowest input index of their members.
   const number = new Int32Array(n).fill(-1);
