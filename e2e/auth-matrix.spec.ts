@@ -99,6 +99,9 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
     url: '/api/v1/dialogue-summaries?area=00000000-0000-4000-8000-000000000000',
     expect: { 'signed-out': 401, admin: 403, council: 403, partner: 403, police: 200, municipality: 200 },
   },
+  // Police events feed (issue 5): staff read it (EST group and partners); the EST group imports it.
+  '(staff)/handelser/page.tsx': { url: '/handelser?from=2025-01-01&to=2025-12-31', expect: { ...all(404), 'signed-out': 'signin', police: 200, municipality: 200, partner: 200 } },
+  'api/v1/import/police-feed/route.ts': { url: '/api/v1/import/police-feed', post: {}, expect: { ...exactData, partner: 403, police: 400, municipality: 400 } },
   'api/v1/export/[kind]/route.ts': { url: `/api/v1/export/incidents?${Q}&format=csv`, expect: { ...exactData, partner: 403 } },
   'api/v1/selection/export/route.ts': { url: '/api/v1/selection/export', post: { ...LASSO, format: 'csv' }, expect: { ...exactData, partner: 403 } },
   'api/v1/situation/areas/[id]/route.ts': { url: `/api/v1/situation/areas/00000000-0000-4000-8000-000000000000?${Q}`, expect: { ...all(404), 'signed-out': 401, admin: 403 } },

@@ -49,6 +49,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             {t('council.nav')}
           </a>
         ) : null}
+        {user && can(heldRolesIn(user, getDefaultMunicipalityCode()).map((h) => h.role), 'read', 'police_feed') ? (
+          <a className="staff-header__admin" href="/handelser" data-testid="nav-feed">
+            {t('feed.nav')}
+          </a>
+        ) : null}
         {user && can(heldRolesIn(user, getDefaultMunicipalityCode()).map((h) => h.role), 'create', 'unsafe_place') ? (
           <a className="staff-header__admin" href="/registrera" data-testid="nav-capture">
             {t('nav.capture')}

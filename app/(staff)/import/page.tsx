@@ -4,12 +4,15 @@ import { IMPORT_COLUMNS, IMPORTABLE_AREA_KINDS } from '@/lib/schemas/import';
 import { requireStaffUser } from '@/lib/server/auth/session';
 import { listImportableKinds } from '@/lib/server/import/import-for-request';
 import { importMaxBytes } from '@/lib/server/import/run-import';
-import { getDefaultMunicipalityCode } from '@/lib/server/situation/get-staff-context';
+import { getDefaultMunicipalityCode, getStaffMunicipality } from '@/lib/server/situation/get-staff-context';
+import { heldRolesIn } from '@/lib/server/auth/session';
+import { can } from '@/lib/server/permissions/permission-table';
 import { getRequestLocale } from '../../_lib/request-locale';
 import { DIALOGUE_KINDS } from '@/lib/schemas/entities/dialogue-summary';
 import { dialogueFormForPage } from '@/lib/server/dialogue/dialogue-for-request';
 import { DialogueForm, type DialogueFormTexts } from './dialogue-form';
 import { ImportForm, type ImportFormTexts } from './import-form';
+import { PoliceFeedImportForm } from './police-feed-import-form';
 import styles from './import.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -72,6 +75,13 @@ export default async function ImportPage() {
             texts={dialogueTexts}
           />
         </>
+      ) : null}
+      {can(heldRolesIn(user, municipality).map((h) => h.role), 'create', 'police_feed') ? (
+        <section aria-labelledby="feed-import-heading" data-testid="feed-import">
+          <h2 id="feed-import-heading">{t('feed.import.heading')}</h2>
+          <p>{t('feed.import.intro', { municipality: (await getStaffMunicipality(municipality))?.name ?? municipality })}</p>
+          <PoliceFeedImportForm locale={locale} municipality={municipality} maxBytes={maxBytes} />
+        </section>
       ) : null}
       <h2>{t('import.docsHeading')}</h2>
       <p>{t('import.docsNote')}</p>

@@ -9,6 +9,7 @@ import { getSituationPanel } from '@/lib/server/situation/get-situation-panel';
 import { getDatabaseState, startDatabase } from '@/lib/server/db';
 import { listMapAreas } from '@/lib/server/situation/list-area-outlines';
 import { getMapViewer } from '@/lib/server/situation/get-map-viewer';
+import { getPoliceFeedPanelForUser } from '@/lib/server/police-feed/get-police-feed-panel';
 import {
   defaultPeriod,
   getBasemapPmtilesUrl,
@@ -21,6 +22,7 @@ import { SummaryStrip } from '../../_components/charts/summary-strip';
 import { FilterBar } from '../../_components/map/filter-bar';
 import { MapLegend } from '../../_components/map/map-legend';
 import layout from '../../_components/map/situation-layout.module.css';
+import { PoliceFeedPanel } from '../../_components/police-feed/police-feed-panel';
 import { SituationMap } from '../../_components/map/situation-map';
 import { DatabaseStatus } from '../../_components/ui/database-status';
 import { getRequestLocale, languageSwitchHref } from '../../_lib/request-locale';
@@ -70,11 +72,13 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
   const to = filters.to ?? period.to;
 
   const shown = { ...filters, from, to };
-  const [municipality, areas, panel, viewer] = await Promise.all([
+  const [municipality, areas, panel, viewer, feed] = await Promise.all([
     getStaffMunicipality(filters.municipality),
     listMapAreas(filters.municipality),
     getSituationPanel(shown),
     getMapViewer(filters.municipality),
+    // The police feed as context: the map's period only (its positions are centroids, never drawn).
+    getPoliceFeedPanelForUser(filters.municipality, { from, to }, { auditDenied: false }),
   ]);
   if (!municipality) {
     return (
@@ -114,6 +118,7 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
           />
         </Suspense>
         {panel.matrix ? <HourWeekdayTable locale={locale} matrix={panel.matrix} /> : <p data-testid="aggregates-only">{t('summary.notAllowed')}</p>}
+        {feed ? <PoliceFeedPanel locale={locale} dto={feed} listLimit={10} allHref={`/handelser?${new URLSearchParams({ from, to }).toString()}`} /> : null}
       </aside>
       <div className={layout.mapArea}>
         <SituationMap
