@@ -164,6 +164,8 @@ const ACTIONS: Record<string, ActionEntry> = {
   '(staff)/karta/post/[kind]/[id]/actions.ts#updateRecordAction': { check: 'session; update grant + exact access in SQL (partners: own organisation)', form: { kind: 'incident', id: '00000000-0000-4000-8000-000000000000', description: 'x' }, expect: { ...(all('refused' as never) as Record<Audience, ActionOutcome>), 'signed-out': 'signin' } },
   '(staff)/loften/actions.ts#createPledgeAction': { check: 'pledge create (EST group)', form: { year: 'x', title: '' }, expect: loopAction },
   '(staff)/loften/actions.ts#createFocusAreaAction': { check: 'focus_area create (EST group)', form: { name: '', geom: 'not json' }, expect: loopAction },
+  '(staff)/loften/actions.ts#updatePledgeAction': { check: 'pledge update (EST group); references in the tenant; audited before/after', form: { pledge_id: 'x', title: '' }, expect: loopAction },
+  '(staff)/loften/actions.ts#updateFocusAreaAction': { check: 'focus_area update (EST group); outline kept, redrawn or copied; audited before/after', form: { focus_area_id: 'x', name: '' }, expect: loopAction },
   '(staff)/aktiviteter/actions.ts#proposeActivityAction': { check: 'activity create (EST group); always proposed', form: { title: '' }, expect: loopAction },
   '(staff)/aktiviteter/actions.ts#recordDecisionAction': { check: 'activity update (EST group records the council decision)', form: { activity_id: 'x' }, expect: loopAction },
   '(staff)/aktiviteter/actions.ts#reportFollowUpAction': { check: 'follow_up create; a partner only on its own activities (SQL)', form: { activity_id: 'x', quarter: 'bad' }, expect: loopAction },

@@ -112,3 +112,58 @@ test('the coordinator sees who has not reported the quarter', async ({ browser, 
   await expect(table).not.toContainText(ACTIVITY);
   await page.context().close();
 });
+
+test('the coordinator edits the pledge and a focus area, audited', async ({ browser, baseURL }) => {
+  const page = await pageAs(browser, 'municipality', baseURL!);
+  await page.goto('/loften');
+  const pledge = page.getByTestId('pledge').filter({ hasText: PLEDGE });
+  await pledge.getByText('Ändra medborgarlöftet').click();
+  const form = pledge.getByTestId('edit-pledge-form');
+  await expect(form.getByLabel('Värnamo Bostäder AB')).toBeChecked();
+  await form.getByLabel('Rubrik').fill(`${PLEDGE} (reviderat)`);
+  await form.getByLabel('År').fill('2027');
+  await form.getByLabel('Värnamo Näringsliv / Värnamo City').check();
+  await form.getByRole('button', { name: 'Spara ändringarna' }).click();
+  await expect(page.getByTestId('loop-ok')).toContainText(`${PLEDGE} (reviderat)`);
+  const edited = page.getByTestId('pledge').filter({ hasText: `${PLEDGE} (reviderat)` });
+  await expect(edited).toContainText('Värnamo Näringsliv / Värnamo City');
+  await expect(page.getByRole('heading', { level: 2, name: '2027' })).toBeVisible();
+
+  await page.goto('/fokusomraden');
+  const area = page.getByTestId('focus-area').filter({ hasText: 'Resecentrum och stationsområdet' });
+  await area.getByText('Ändra fokusområdet').click();
+  const areaForm = area.getByTestId('edit-focus-area-form');
+  await areaForm.getByLabel(/^Underlag/).fill(`Trygghetsvandring ${stamp}`);
+  await areaForm.getByRole('button', { name: 'Spara ändringarna' }).click();
+  await expect(page.getByTestId('loop-ok')).toContainText('Resecentrum och stationsområdet');
+  await expect(page.getByTestId('focus-area').filter({ hasText: 'Resecentrum och stationsområdet' })).toContainText(`Trygghetsvandring ${stamp}`);
+  await page.context().close();
+});
+
+test('the loop pages read in English after the language switch', async ({ browser, baseURL }) => {
+  const page = await pageAs(browser, 'municipality', baseURL!);
+  await page.goto('/sprak?lang=en&next=%2Floften');
+  const swedish = ['Medborgarlöften', 'Samverkansparter', 'Nytt medborgarlöfte', 'Spara medborgarlöftet', 'Föreslagen', 'Beslutad', 'tills vidare', 'Ansvarig organisation', 'Har inte rapporterat', 'Mötesplan', 'Notiser'];
+  const expectations: [string, string[]][] = [
+    ['/loften', ['Citizen pledges', 'New citizen pledge', 'Partner organisations']],
+    ['/fokusomraden', ['Focus areas', 'New focus area', 'Evidence']],
+    ['/aktiviteter', ['Activities', 'Propose an activity', 'Responsible organisation']],
+    [`/uppfoljning?kvartal=${QUARTER}`, [`Follow-up ${QUARTER}`, 'Not reported']],
+    ['/motesplan?ar=2025', ['Meeting plan 2025', 'January', 'Add a meeting']],
+    ['/notiser', ['Notifications']],
+  ];
+  for (const [url, english] of expectations) {
+    await page.goto(url);
+    const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    for (const s of english) expect(text, `${url} shows "${s}"`).toContain(s);
+    for (const s of swedish) expect(text, `${url} has no "${s}"`).not.toContain(s);
+  }
+  await page.goto('/aktiviteter');
+  await page.getByTestId('activities-table').getByRole('link').first().click();
+  const detail = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+  expect(detail).toContain('Quarterly follow-up');
+  for (const s of ['Kvartalsuppföljning', 'Rådets beslut', 'Ansvarig organisation', 'Publik sammanfattning']) expect(detail).not.toContain(s);
+  await page.goto('/sprak?lang=sv&next=%2Floften');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Medborgarlöften');
+  await page.context().close();
+});

@@ -1,11 +1,12 @@
 'use server';
 // Activity actions: propose, record the council's decision, report a follow-up, review the public
 // summary, move the status. Each calls one lib/server function; the outcome goes back in the URL.
-import { redirect } from 'next/navigation';
 import { proposeActivity, reviewPublicSummary, setActivityStatus, updateActivityDetails, updatePublicSummary } from '@/lib/server/activities/manage-activities';
 import { recordCouncilDecision } from '@/lib/server/activities/record-council-decision';
 import { reportFollowUp } from '@/lib/server/activities/report-follow-up';
-import { describeLoopError, findLoopAccess, type LoopAccess } from '@/lib/server/pledges/loop-access';
+import type { LoopAccess } from '@/lib/server/pledges/loop-access';
+import type { Translate } from '@/lib/i18n/translate';
+import { runLoopAction } from '../loften/_components/run-loop-action';
 
 const text = (f: FormData, k: string): string | undefined => {
   const v = f.get(k);
@@ -14,19 +15,8 @@ const text = (f: FormData, k: string): string | undefined => {
 const list = (f: FormData, k: string): string[] => f.getAll(k).filter((v): v is string => typeof v === 'string' && v !== '');
 const uuidish = (v: string | undefined) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : null);
 
-async function run(f: FormData, back: (f: FormData) => string, work: (access: LoopAccess) => Promise<string>): Promise<never> {
-  const to = back(f);
-  const access = await findLoopAccess();
-  if (!access) redirect(`/logga-in?next=${encodeURIComponent(to)}`);
-  let outcome: string;
-  try {
-    outcome = `ok=${encodeURIComponent(await work(access))}`;
-  } catch (err) {
-    const message = describeLoopError(err);
-    if (message === null) throw err;
-    outcome = `fel=${encodeURIComponent(message)}`;
-  }
-  redirect(`${to}${to.includes('?') ? '&' : '?'}${outcome}`);
+function run(f: FormData, back: (f: FormData) => string, work: (access: LoopAccess, t: Translate) => Promise<string>): Promise<never> {
+  return runLoopAction(back(f), work);
 }
 
 const activityPage = (f: FormData) => {
@@ -38,7 +28,7 @@ export async function proposeActivityAction(f: FormData): Promise<void> {
   await run(
     f,
     () => '/aktiviteter',
-    async (access) => {
+    async (access, t) => {
       const { id } = await proposeActivity(access, {
         pledge_id: text(f, 'pledge_id') ?? null,
         focus_area_id: text(f, 'focus_area_id') ?? null,
@@ -52,13 +42,13 @@ export async function proposeActivityAction(f: FormData): Promise<void> {
         internal_notes: text(f, 'internal_notes') ?? null,
         public_summary: text(f, 'public_summary') ?? null,
       });
-      return `Förslaget är registrerat (${id}); det väntar på rådets beslut.`;
+      return t('loop.activities.proposed', { id });
     },
   );
 }
 
 export async function recordDecisionAction(f: FormData): Promise<void> {
-  await run(f, activityPage, async (access) => {
+  await run(f, activityPage, async (access, t) => {
     await recordCouncilDecision(access, {
       activity_id: text(f, 'activity_id') ?? '',
       meeting_id: text(f, 'meeting_id') ?? null,
@@ -67,12 +57,12 @@ export async function recordDecisionAction(f: FormData): Promise<void> {
       outcome: text(f, 'outcome') ?? '',
       decision_text: text(f, 'decision_text') ?? '',
     });
-    return 'Rådets beslut är registrerat.';
+    return t('loop.decision.recorded');
   });
 }
 
 export async function reportFollowUpAction(f: FormData): Promise<void> {
-  await run(f, activityPage, async (access) => {
+  await run(f, activityPage, async (access, t) => {
     const r = await reportFollowUp(access, {
       activity_id: text(f, 'activity_id') ?? '',
       quarter: text(f, 'quarter') ?? '',
@@ -81,33 +71,33 @@ export async function reportFollowUpAction(f: FormData): Promise<void> {
       note: text(f, 'note') ?? null,
       organisation_id: text(f, 'organisation_id') ?? null,
     });
-    return r.created ? `Uppföljningen för ${text(f, 'quarter')} är rapporterad.` : `Uppföljningen för ${text(f, 'quarter')} är uppdaterad.`;
+    return r.created ? t('loop.followUp.reported', { quarter: text(f, 'quarter') ?? '' }) : t('loop.followUp.updated', { quarter: text(f, 'quarter') ?? '' });
   });
 }
 
 export async function reviewSummaryAction(f: FormData): Promise<void> {
-  await run(f, activityPage, async (access) => {
+  await run(f, activityPage, async (access, t) => {
     await reviewPublicSummary(access, { activity_id: text(f, 'activity_id') ?? '', decision: text(f, 'decision') ?? '' });
-    return text(f, 'decision') === 'approve' ? 'Den publika sammanfattningen är godkänd och visas publikt.' : 'Den publika sammanfattningen är tillbakadragen.';
+    return text(f, 'decision') === 'approve' ? t('loop.summary.approved') : t('loop.summary.withdrawn');
   });
 }
 
 export async function updateSummaryAction(f: FormData): Promise<void> {
-  await run(f, activityPage, async (access) => {
+  await run(f, activityPage, async (access, t) => {
     await updatePublicSummary(access, text(f, 'activity_id') ?? '', text(f, 'public_summary') ?? null);
-    return 'Texten är sparad och väntar på granskning.';
+    return t('loop.summary.saved');
   });
 }
 
 export async function setStatusAction(f: FormData): Promise<void> {
-  await run(f, activityPage, async (access) => {
+  await run(f, activityPage, async (access, t) => {
     await setActivityStatus(access, { activity_id: text(f, 'activity_id') ?? '', status: text(f, 'status') ?? '' });
-    return 'Status är ändrad.';
+    return t('loop.activity.statusChanged');
   });
 }
 
 export async function updateActivityAction(f: FormData): Promise<void> {
-  await run(f, activityPage, async (access) => {
+  await run(f, activityPage, async (access, t) => {
     await updateActivityDetails(access, {
       activity_id: text(f, 'activity_id') ?? '',
       pledge_id: text(f, 'pledge_id') ?? null,
@@ -121,6 +111,6 @@ export async function updateActivityAction(f: FormData): Promise<void> {
       indicator: text(f, 'indicator') ?? null,
       internal_notes: text(f, 'internal_notes') ?? null,
     });
-    return 'Aktiviteten är uppdaterad.';
+    return t('loop.activity.updated');
   });
 }

@@ -1,8 +1,10 @@
 import { notFound } from 'next/navigation';
+import { getTranslator } from '@/lib/i18n/translate';
 import { listActivitiesFor } from '@/lib/server/activities/list-activities-for';
 import { allows, getPageLoopAccess, listLoopOrganisations } from '@/lib/server/pledges/loop-access';
 import { listFocusAreasFor, listPledgesFor } from '@/lib/server/pledges/manage-pledges';
-import { ACTIVITY_STATUS_LABELS, FORM_STYLE, LoopNav, LoopOutcome, PAGE_STYLE } from '../loften/_components/loop-nav';
+import { getRequestLocale } from '../../_lib/request-locale';
+import { activityStatusLabel, FORM_STYLE, formatLoopDate, formatLoopPeriod, LoopNav, LoopOutcome, PAGE_STYLE } from '../loften/_components/loop-nav';
 import { proposeActivityAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -14,27 +16,29 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ActivitiesPage({ searchParams }: { searchParams: SearchParams }) {
   const access = await getPageLoopAccess('/aktiviteter', 'activity');
   if (!access) notFound();
+  const locale = await getRequestLocale();
+  const t = getTranslator(locale);
   const params = await searchParams;
   const rows = await listActivitiesFor(access);
   const mayPropose = allows(access, 'create', 'activity');
   const [pledges, focusAreas, organisations] = mayPropose ? await Promise.all([listPledgesFor(access), listFocusAreasFor(access), listLoopOrganisations(access)]) : [[], [], []];
   return (
     <section style={PAGE_STYLE}>
-      <h1>Aktiviteter</h1>
-      <LoopNav current="aktiviteter" />
+      <h1>{t('loop.activities.heading')}</h1>
+      <LoopNav current="aktiviteter" t={t} />
       <LoopOutcome params={params} />
-      {access.scope.kind === 'organisations' ? <p>Du ser aktiviteter där din organisation är ansvarig eller samverkanspart.</p> : null}
+      {access.scope.kind === 'organisations' ? <p>{t('loop.activities.ownScope')}</p> : null}
       <table data-testid="activities-table">
         <thead>
           <tr>
-            <th scope="col">Aktivitet</th>
-            <th scope="col">Löfte</th>
-            <th scope="col">Ansvarig</th>
-            <th scope="col">Samverkan</th>
-            <th scope="col">Period</th>
-            <th scope="col">Status</th>
-            <th scope="col">Rådets beslut</th>
-            <th scope="col">Rapporterade kvartal</th>
+            <th scope="col">{t('loop.activity')}</th>
+            <th scope="col">{t('loop.pledge')}</th>
+            <th scope="col">{t('loop.owner')}</th>
+            <th scope="col">{t('loop.partners')}</th>
+            <th scope="col">{t('loop.period')}</th>
+            <th scope="col">{t('loop.status')}</th>
+            <th scope="col">{t('loop.councilDecision')}</th>
+            <th scope="col">{t('loop.activities.reportedQuarters')}</th>
           </tr>
         </thead>
         <tbody>
@@ -47,10 +51,10 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
               <td>{a.owner_name}</td>
               <td>{a.partner_names.join(', ') || '–'}</td>
               <td>
-                {a.starts_on} – {a.ends_on ?? 'tills vidare'}
+                {formatLoopPeriod(locale, a.starts_on, a.ends_on)}
               </td>
-              <td>{ACTIVITY_STATUS_LABELS[a.status] ?? a.status}</td>
-              <td>{a.decision_on ? `${a.decision_outcome === 'rejected' ? 'Avslag' : 'Beslut'} ${a.decision_on}` : '–'}</td>
+              <td>{activityStatusLabel(t, a.status)}</td>
+              <td>{a.decision_on ? `${a.decision_outcome === 'rejected' ? t('loop.decision.rejectedShort') : t('loop.decision.decidedShort')} ${formatLoopDate(locale, a.decision_on)}` : '–'}</td>
               <td>{a.reported_quarters.join(', ') || '–'}</td>
             </tr>
           ))}
@@ -58,17 +62,17 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
       </table>
       {mayPropose ? (
         <>
-          <h2>Föreslå en aktivitet</h2>
-          <p>EST-gruppen föreslår; aktiviteten blir beslutad eller avslagen först när rådets beslut registreras.</p>
+          <h2>{t('loop.activities.propose')}</h2>
+          <p>{t('loop.activities.proposeHelp')}</p>
           <form action={proposeActivityAction} style={FORM_STYLE} data-testid="propose-activity-form">
             <label>
-              Titel
+              {t('loop.title')}
               <input name="title" required maxLength={200} style={{ display: 'block', width: '100%' }} />
             </label>
             <label>
-              Medborgarlöfte
+              {t('loop.pledge')}
               <select name="pledge_id" style={{ display: 'block' }}>
-                <option value="">– inget –</option>
+                <option value="">{t('loop.none')}</option>
                 {pledges.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.year}: {p.title}
@@ -77,9 +81,9 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
               </select>
             </label>
             <label>
-              Fokusområde
+              {t('loop.focusArea')}
               <select name="focus_area_id" style={{ display: 'block' }}>
-                <option value="">– inget –</option>
+                <option value="">{t('loop.none')}</option>
                 {focusAreas.map((f) => (
                   <option key={f.id} value={f.id}>
                     {f.name}
@@ -88,7 +92,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
               </select>
             </label>
             <label>
-              Ansvarig organisation
+              {t('loop.ownerOrganisation')}
               <select name="owner_org_id" required style={{ display: 'block' }}>
                 {organisations.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -98,7 +102,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
               </select>
             </label>
             <fieldset>
-              <legend>Samverkansparter</legend>
+              <legend>{t('loop.partners')}</legend>
               {organisations.map((o) => (
                 <label key={o.id} style={{ display: 'block' }}>
                   <input type="checkbox" name="partner_org_ids" value={o.id} /> {o.name}
@@ -106,30 +110,30 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
               ))}
             </fieldset>
             <label>
-              Startdatum
+              {t('loop.startsOn')}
               <input type="date" name="starts_on" required style={{ display: 'block' }} />
             </label>
             <label>
-              Slutdatum
+              {t('loop.endsOn')}
               <input type="date" name="ends_on" style={{ display: 'block' }} />
             </label>
             <label>
-              Mätbart mål
+              {t('loop.goal')}
               <textarea name="goal" rows={2} style={{ display: 'block', width: '100%' }} />
             </label>
             <label>
-              Indikator (det som mäts vid varje uppföljning)
+              {t('loop.indicatorHelp')}
               <input name="indicator" maxLength={200} style={{ display: 'block', width: '100%' }} />
             </label>
             <label>
-              Interna anteckningar (visas aldrig för rådet eller allmänheten)
+              {t('loop.internalNotesHelp')}
               <textarea name="internal_notes" rows={2} style={{ display: 'block', width: '100%' }} />
             </label>
             <label>
-              Publik sammanfattning (visas publikt först efter granskning)
+              {t('loop.publicSummaryHelp')}
               <textarea name="public_summary" rows={2} style={{ display: 'block', width: '100%' }} />
             </label>
-            <button type="submit">Registrera förslaget</button>
+            <button type="submit">{t('loop.activities.submitProposal')}</button>
           </form>
         </>
       ) : null}

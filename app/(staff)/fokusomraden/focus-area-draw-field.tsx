@@ -1,6 +1,7 @@
 'use client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
+import { getTranslator, type Locale } from '@/lib/i18n/translate';
 import { maplibreLocaleOfPage } from '@/lib/map/maplibre-locale';
 import type { AreaFeatureCollection, Bounds } from '@/lib/map/area-features';
 
@@ -20,10 +21,14 @@ function drawing(vertices: Vertex[], closed: boolean) {
 }
 
 /**
- * The focus area's outline: click corners on the map, double-click (or "Stäng") to close. The polygon
+ * The focus area's outline: click corners on the map, double-click (or "close") to close. The polygon
  * lands in the `geom` field as GeoJSON, which can also be pasted or edited by hand (keyboard users).
+ * `lazy` (the edit forms) starts without a map until the user asks to draw; an empty field there
+ * keeps the current outline.
  */
-export function FocusAreaDrawField({ areas, bounds }: { areas: AreaFeatureCollection; bounds: Bounds | null }) {
+export function FocusAreaDrawField({ areas, bounds, locale, lazy = false }: { areas: AreaFeatureCollection; bounds: Bounds | null; locale: Locale; lazy?: boolean }) {
+  const t = getTranslator(locale);
+  const [showMap, setShowMap] = useState(!lazy);
   const container = useRef<HTMLDivElement>(null);
   const [vertices, setVertices] = useState<Vertex[]>([]);
   const [closed, setClosed] = useState(false);
@@ -34,7 +39,7 @@ export function FocusAreaDrawField({ areas, bounds }: { areas: AreaFeatureCollec
 
   useEffect(() => {
     const el = container.current;
-    if (!el) return;
+    if (!el || !showMap) return;
     let disposed = false;
     let remove: (() => void) | null = null;
     (async () => {
@@ -65,7 +70,7 @@ export function FocusAreaDrawField({ areas, bounds }: { areas: AreaFeatureCollec
       disposed = true;
       remove?.();
     };
-  }, [areas, bounds]);
+  }, [areas, bounds, showMap]);
 
   useEffect(() => {
     mapRef.current?.setData(drawing(vertices, closed));
@@ -74,25 +79,34 @@ export function FocusAreaDrawField({ areas, bounds }: { areas: AreaFeatureCollec
 
   return (
     <div>
-      <div ref={container} style={{ height: '20rem', border: '1px solid #999' }} role="application" aria-label="Karta för att rita fokusområdet" />
-      <div style={{ display: 'flex', gap: '0.5rem', margin: '0.25rem 0' }}>
-        <button type="button" onClick={() => vertices.length >= 3 && setClosed(true)} disabled={closed || vertices.length < 3}>
-          Stäng polygonen
+      {showMap ? (
+        <>
+          <div ref={container} style={{ height: '20rem', border: '1px solid #999' }} role="application" aria-label={t('loop.focus.drawMap')} />
+          <div style={{ display: 'flex', gap: '0.5rem', margin: '0.25rem 0' }}>
+            <button type="button" onClick={() => vertices.length >= 3 && setClosed(true)} disabled={closed || vertices.length < 3}>
+              {t('loop.focus.closePolygon')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setVertices([]);
+                setClosed(false);
+                setGeom('');
+              }}
+            >
+              {t('loop.focus.restart')}
+            </button>
+            <span aria-live="polite">{closed ? t('loop.focus.polygonCorners', { count: vertices.length }) : t('loop.focus.corners', { count: vertices.length })}</span>
+          </div>
+        </>
+      ) : (
+        <button type="button" onClick={() => setShowMap(true)} style={{ margin: '0.25rem 0' }}>
+          {t('loop.focus.redraw')}
         </button>
-        <button
-          type="button"
-          onClick={() => {
-            setVertices([]);
-            setClosed(false);
-            setGeom('');
-          }}
-        >
-          Börja om
-        </button>
-        <span aria-live="polite">{closed ? `Polygon med ${vertices.length} hörn` : `${vertices.length} hörn`}</span>
-      </div>
+      )}
       <label>
-        Område som GeoJSON (Polygon eller MultiPolygon, WGS84)
+        {t('loop.focus.geojson')}
+        {lazy ? <span style={{ display: 'block', fontSize: '0.9em' }}>{t('loop.focus.keepOutline')}</span> : null}
         <textarea name="geom" rows={3} value={geom} onChange={(e) => setGeom(e.target.value)} style={{ display: 'block', width: '100%', fontFamily: 'monospace' }} />
       </label>
     </div>

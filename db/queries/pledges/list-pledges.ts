@@ -10,6 +10,7 @@ export interface PledgeListRow {
   public_summary: string | null;
   focus_areas: { id: string; name: string }[];
   partner_names: string[];
+  partner_org_ids: string[];
   activities_by_status: Record<string, number>;
 }
 
@@ -21,6 +22,7 @@ export async function listPledges(db: Kysely<Database>, o: { municipalityCode: s
       sql<{ id: string; name: string }[]>`coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name) ORDER BY f.name) FROM pledge_focus_area pf JOIN focus_area f ON f.id = pf.focus_area_id WHERE pf.pledge_id = pledge.id), '[]'::json)`.as('focus_areas'),
     )
     .select(sql<string[]>`ARRAY(SELECT o.name FROM pledge_partner pp JOIN organisation o ON o.id = pp.organisation_id WHERE pp.pledge_id = pledge.id ORDER BY o.name)`.as('partner_names'))
+    .select(sql<string[]>`ARRAY(SELECT pp.organisation_id::text FROM pledge_partner pp WHERE pp.pledge_id = pledge.id ORDER BY pp.organisation_id)`.as('partner_org_ids'))
     .select(
       sql<Record<string, number> | null>`(SELECT json_object_agg(s.status, s.n) FROM (SELECT a.status, count(*)::int AS n FROM activity a WHERE a.pledge_id = pledge.id GROUP BY a.status) s)`.as('activities_by_status'),
     )

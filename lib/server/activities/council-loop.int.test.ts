@@ -1,6 +1,7 @@
 // The decision and reporting-back loop on the demo data (issue 7), on both databases: a council
 // decision moves a proposal's status; a partner reports only its own activities; the coordinator's
-// list of who has not reported; the council never gets internal notes.
+// list of who has not reported; the council never gets internal notes; the EST group edits pledges and
+// focus areas (audited before/after, transactional, refused for the others).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
@@ -16,6 +17,7 @@ import { listUnreportedFor } from './list-unreported-for';
 import { DecisionRefusedError, recordCouncilDecision } from './record-council-decision';
 import { updateActivityDetails } from './manage-activities';
 import { reportFollowUp } from './report-follow-up';
+import { updateFocusAreaAs, updatePledgeAs } from '@/lib/server/pledges/manage-pledges';
 
 const UNTIL = new Date('2026-09-30T22:00:00Z');
 let h: DatabaseHandle;
@@ -167,5 +169,92 @@ describe(`council loop on ${testBackend()}`, () => {
     await expect(updateActivityDetails(access('council', null), input)).rejects.toMatchObject({ status: 403 });
     await expect(updateActivityDetails(access('partner', 'housing'), input)).rejects.toMatchObject({ status: 403 });
     await expect(updateActivityDetails(access('police', 'police'), { ...input, ends_on: '2026-01-01' })).rejects.toThrow(/ends_on must not be before starts_on/);
+  });
+  async function lastAudit(resource: string): Promise<{ actor: string; details: { fields: string[]; before: Record<string, unknown>; after: Record<string, unknown>; from_area?: string | null } }> {
+    const row = await h.db.selectFrom('audit_event').select(['actor', 'details']).where('resource', '=', resource).where('action', '=', 'update').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    return row as never;
+  }
+
+  it('lets the EST group edit a pledge (text, year, focus areas, partners) with a before/after audit; refuses the others and bad references, writing nothing', async () => {
+    const pledge = await h.db.selectFrom('pledge').selectAll().where('municipality_code', '=', DEMO_MUNICIPALITY_CODE).orderBy('title').executeTakeFirstOrThrow();
+    const focus = await h.db.selectFrom('focus_area').select('id').where('municipality_code', '=', DEMO_MUNICIPALITY_CODE).orderBy('name').execute();
+    const before = await h.db.selectFrom('pledge_partner').select('organisation_id').where('pledge_id', '=', pledge.id).execute();
+    const input = { pledge_id: pledge.id, year: pledge.year + 1, title: `${pledge.title} (reviderat)`, body: 'Ny löftestext.', public_summary: 'Kort.', focus_area_ids: [focus[0].id], partner_org_ids: [org.housing, org.business] };
+    const audits = await auditCount('update', 'pledge');
+    expect((await updatePledgeAs(access('municipality', 'municipality'), input)).changed).toEqual(expect.arrayContaining(['year', 'title', 'body', 'public_summary', 'focus_area_ids']));
+    const row = await h.db.selectFrom('pledge').selectAll().where('id', '=', pledge.id).executeTakeFirstOrThrow();
+    expect([row.year, row.title, row.body, row.public_summary]).toEqual([input.year, input.title, 'Ny löftestext.', 'Kort.']);
+    const partners = await h.db.selectFrom('pledge_partner').select('organisation_id').where('pledge_id', '=', pledge.id).execute();
+    expect(partners.map((p) => p.organisation_id).sort()).toEqual([org.housing, org.business].sort());
+    const links = await h.db.selectFrom('pledge_focus_area').select('focus_area_id').where('pledge_id', '=', pledge.id).execute();
+    expect(links.map((l) => l.focus_area_id)).toEqual([focus[0].id]);
+    expect(await auditCount('update', 'pledge')).toBe(audits + 1);
+    const audit = await lastAudit('pledge');
+    expect(audit.actor).toBe('municipality@loop.test');
+    expect(audit.details.before.year).toBe(pledge.year);
+    expect(audit.details.after.year).toBe(pledge.year + 1);
+    expect(audit.details.after.title).toBe(input.title);
+    expect(audit.details.before.partner_org_ids).toEqual(before.map((p) => p.organisation_id).sort());
+    expect(audit.details.fields).toContain('body');
+    expect(JSON.stringify(audit.details)).not.toContain('Ny löftestext.');
+    // The same values again: nothing changed, still audited as an attempt with no fields.
+    expect((await updatePledgeAs(access('police', 'police'), input)).changed).toEqual([]);
+    // Refused roles and a foreign reference change nothing (the partner swap would have run first).
+    await expect(updatePledgeAs(access('council', null), { ...input, title: 'Rådets' })).rejects.toMatchObject({ status: 403 });
+    await expect(updatePledgeAs(access('partner', 'housing'), { ...input, title: 'Partnerns' })).rejects.toMatchObject({ status: 403 });
+    await expect(updatePledgeAs(access('police', 'police'), { ...input, title: 'Fel', partner_org_ids: ['00000000-0000-4000-8000-000000000000'] })).rejects.toThrow(/partner_org_ids/);
+    await expect(updatePledgeAs(access('police', 'police'), { ...input, pledge_id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ status: 404 });
+    await expect(updatePledgeAs(access('police', 'police'), { ...input, year: 1999 })).rejects.toThrow(/year/);
+    const after = await h.db.selectFrom('pledge').select('title').where('id', '=', pledge.id).executeTakeFirstOrThrow();
+    expect(after.title).toBe(input.title);
+    expect((await h.db.selectFrom('pledge_partner').select('organisation_id').where('pledge_id', '=', pledge.id).execute()).length).toBe(2);
+  });
+
+  it('lets the EST group edit a focus area: name, redrawn outline, copy of a district, evidence note; keeps the outline when none is given', async () => {
+    const area = await h.db.selectFrom('focus_area').select(['id', 'name', 'evidence']).where('municipality_code', '=', DEMO_MUNICIPALITY_CODE).orderBy('name').executeTakeFirstOrThrow();
+    const geomOf = async () => (await sql<{ md5: string; km2: number }>`SELECT md5(ST_AsBinary(geom)) AS md5, ST_Area(geom_3006) / 1e6 AS km2 FROM focus_area WHERE id = ${area.id}`.execute(h.db)).rows[0];
+    const outline = await geomOf();
+    const base = { focus_area_id: area.id, name: 'Torget och resecentrum', rationale: 'Ny motivering', evidence_note: 'Trygghetsvandring 2026-10-02', period_from: '2026-01-01', period_to: '2026-12-31', public_summary: null };
+    const kommun = access('municipality', 'municipality');
+    // No outline given: the outline stays.
+    await updateFocusAreaAs(kommun, { ...base, geom: '' });
+    expect((await geomOf()).md5).toBe(outline.md5);
+    const row = await h.db.selectFrom('focus_area').select(['name', 'evidence', 'rationale']).where('id', '=', area.id).executeTakeFirstOrThrow();
+    expect(row.name).toBe('Torget och resecentrum');
+    expect((row.evidence as Record<string, unknown>).note).toBe('Trygghetsvandring 2026-10-02');
+    // The other evidence (from the prioritisation) is kept.
+    for (const [k, v] of Object.entries(area.evidence as Record<string, unknown>)) if (k !== 'note') expect((row.evidence as Record<string, unknown>)[k]).toEqual(v);
+    let audit = await lastAudit('focus_area');
+    expect(audit.details.before.name).toBe(area.name);
+    expect(audit.details.after.name).toBe('Torget och resecentrum');
+    expect(audit.details.fields).not.toContain('geom_md5');
+    // Redrawn: a small square in the town centre.
+    const square = { type: 'Polygon', coordinates: [[[14.04, 57.18], [14.05, 57.18], [14.05, 57.185], [14.04, 57.185], [14.04, 57.18]]] };
+    await updateFocusAreaAs(kommun, { ...base, geom: JSON.stringify(square) });
+    const drawn = await geomOf();
+    expect(drawn.md5).not.toBe(outline.md5);
+    expect(drawn.km2).toBeGreaterThan(0.3);
+    expect(drawn.km2).toBeLessThan(0.4);
+    audit = await lastAudit('focus_area');
+    expect(audit.details.fields).toEqual(['geom_md5', 'area_km2']);
+    expect(audit.details.before.geom_md5).toBe(outline.md5);
+    expect(audit.details.after.geom_md5).toBe(drawn.md5);
+    // Copied from a district: the district's outline (to 7 decimals, about 1 cm).
+    const district = await h.db.selectFrom('area').select('id').where('municipality_code', '=', DEMO_MUNICIPALITY_CODE).where('kind', '=', 'district').orderBy('name').executeTakeFirstOrThrow();
+    await updateFocusAreaAs(kommun, { ...base, area_id: district.id, geom: '' });
+    const { rows } = await sql<{ same: boolean }>`SELECT (ST_HausdorffDistance(f.geom, a.geom) < 1e-6 AND abs(ST_Area(f.geom_3006) - ST_Area(a.geom_3006)) < 1e-3 * ST_Area(a.geom_3006)) AS same FROM focus_area f, area a WHERE f.id = ${area.id} AND a.id = ${district.id}`.execute(h.db);
+    expect(rows[0].same).toBe(true);
+    expect((await lastAudit('focus_area')).details.from_area).toBe(district.id);
+    // Refused and invalid edits change nothing.
+    const now = await geomOf();
+    await expect(updateFocusAreaAs(access('council', null), { ...base, name: 'Rådets', geom: JSON.stringify(square) })).rejects.toMatchObject({ status: 403 });
+    await expect(updateFocusAreaAs(access('partner', 'housing'), { ...base, name: 'Partnerns' })).rejects.toMatchObject({ status: 403 });
+    await expect(updateFocusAreaAs(kommun, { ...base, geom: 'not json' })).rejects.toThrow(/geom/);
+    await expect(updateFocusAreaAs(kommun, { ...base, period_to: '2025-01-01' })).rejects.toThrow(/period_to/);
+    const bowtie = { type: 'Polygon', coordinates: [[[14.04, 57.18], [14.05, 57.185], [14.05, 57.18], [14.04, 57.185], [14.04, 57.18]]] };
+    await expect(updateFocusAreaAs(kommun, { ...base, name: 'Fluga', geom: JSON.stringify(bowtie) })).rejects.toThrow(/intersect itself/);
+    await expect(updateFocusAreaAs(kommun, { ...base, focus_area_id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ status: 404 });
+    expect((await geomOf()).md5).toBe(now.md5);
+    expect((await h.db.selectFrom('focus_area').select('name').where('id', '=', area.id).executeTakeFirstOrThrow()).name).toBe('Torget och resecentrum');
   });
 });

@@ -14,6 +14,7 @@ import { getSignedInUser, requireStaffUser, type SignedInUser, viewerFor } from 
 import { type Action, can, type Resource } from '@/lib/server/permissions/permission-table';
 import { type Viewer, viewerRoles } from '@/lib/server/permissions/viewer';
 import { getDb } from '@/lib/server/db';
+import { getTranslator, type Translate } from '@/lib/i18n/translate';
 import { getDefaultMunicipalityCode } from '@/lib/server/situation/get-staff-context';
 
 export interface LoopAccess {
@@ -89,9 +90,9 @@ export async function listLoopOrganisations(access: LoopAccess): Promise<{ id: s
 }
 
 /** A readable message for an error a loop action may expect (bad input, refused, not found); null for the rest. */
-export function describeLoopError(err: unknown): string | null {
-  if (err instanceof ZodError) return err.issues.map((i) => `${i.path.join('.') || 'indata'}: ${i.message}`).join('; ');
-  if (err instanceof HttpError) return err.status === 403 ? 'Din roll får inte göra detta.' : err.status === 404 ? 'Posten finns inte eller är inte din att ändra.' : err.message;
+export function describeLoopError(err: unknown, t: Translate = getTranslator('sv')): string | null {
+  if (err instanceof ZodError) return err.issues.map((i) => `${i.path.join('.') || t('loop.error.input')}: ${i.message}`).join('; ');
+  if (err instanceof HttpError) return err.status === 403 ? t('loop.error.forbidden') : err.status === 404 ? t('loop.error.notFound') : err.message;
   if (err instanceof InvalidReferenceError || err instanceof ConstraintViolationError) return err.message;
   if (err instanceof Error && /RefusedError$/.test(err.name)) return err.message;
   return null;

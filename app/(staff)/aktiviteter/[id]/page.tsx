@@ -1,11 +1,13 @@
 import { notFound } from 'next/navigation';
+import { getTranslator } from '@/lib/i18n/translate';
 import { reportingQuarter } from '@/lib/domain/council-quarters';
 import { getActivityDetail } from '@/lib/server/activities/get-activity-detail';
 import { HttpError } from '@/lib/server/auth/errors';
 import { listEstMeetingsFor } from '@/lib/server/cadence/list-est-meetings-for';
 import { allows, getPageLoopAccess, listLoopOrganisations } from '@/lib/server/pledges/loop-access';
 import { listFocusAreasFor, listPledgesFor } from '@/lib/server/pledges/manage-pledges';
-import { ACTIVITY_STATUS_LABELS, FOLLOW_UP_STATUS_LABELS, FORM_STYLE, LoopNav, LoopOutcome, PAGE_STYLE } from '../../loften/_components/loop-nav';
+import { getRequestLocale } from '../../../_lib/request-locale';
+import { activityStatusLabel, FOLLOW_UP_STATUSES, followUpStatusLabel, FORM_STYLE, formatLoopDate, formatLoopPeriod, LoopNav, LoopOutcome, PAGE_STYLE } from '../../loften/_components/loop-nav';
 import { recordDecisionAction, reportFollowUpAction, reviewSummaryAction, setStatusAction, updateActivityAction, updateSummaryAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
@@ -19,6 +21,8 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const { id } = await params;
   const access = await getPageLoopAccess(`/aktiviteter/${id}`, 'activity');
   if (!access) notFound();
+  const locale = await getRequestLocale();
+  const t = getTranslator(locale);
   const query = await searchParams;
   const detail = await getActivityDetail(access, id).catch((err: unknown) => {
     if (err instanceof HttpError && err.status === 404) notFound();
@@ -34,59 +38,59 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   return (
     <section style={PAGE_STYLE}>
       <h1>{a.title}</h1>
-      <LoopNav current="aktiviteter" />
+      <LoopNav current="aktiviteter" t={t} />
       <LoopOutcome params={query} />
       <dl data-testid="activity-facts">
-        <dt>Status</dt>
-        <dd data-testid="activity-status">{ACTIVITY_STATUS_LABELS[a.status] ?? a.status}</dd>
-        <dt>Medborgarlöfte</dt>
+        <dt>{t('loop.status')}</dt>
+        <dd data-testid="activity-status">{activityStatusLabel(t, a.status)}</dd>
+        <dt>{t('loop.pledge')}</dt>
         <dd>{a.pledge_title ? `${a.pledge_title} (${a.pledge_year})` : '–'}</dd>
-        <dt>Fokusområde</dt>
+        <dt>{t('loop.focusArea')}</dt>
         <dd>{a.focus_area_name ?? '–'}</dd>
-        <dt>Ansvarig organisation</dt>
+        <dt>{t('loop.ownerOrganisation')}</dt>
         <dd>{a.owner_name}</dd>
-        <dt>Samverkansparter</dt>
+        <dt>{t('loop.partners')}</dt>
         <dd>{a.partner_names.join(', ') || '–'}</dd>
-        <dt>Period</dt>
+        <dt>{t('loop.period')}</dt>
         <dd>
-          {a.starts_on} – {a.ends_on ?? 'tills vidare'}
+          {formatLoopPeriod(locale, a.starts_on, a.ends_on)}
         </dd>
-        <dt>Mätbart mål</dt>
+        <dt>{t('loop.goal')}</dt>
         <dd>{a.goal ?? '–'}</dd>
-        <dt>Indikator</dt>
+        <dt>{t('loop.indicator')}</dt>
         <dd>{a.indicator ?? '–'}</dd>
         {a.internal_notes !== null ? (
           <>
-            <dt>Interna anteckningar</dt>
+            <dt>{t('loop.internalNotes')}</dt>
             <dd>{a.internal_notes}</dd>
           </>
         ) : null}
-        <dt>Publik sammanfattning</dt>
+        <dt>{t('loop.publicSummary')}</dt>
         <dd data-testid="public-summary">
-          {a.public_summary ?? '–'} <em>({a.public_summary_approved ? 'godkänd, visas publikt' : 'inte godkänd, visas inte publikt'})</em>
+          {a.public_summary ?? '–'} <em>({a.public_summary_approved ? t('loop.summary.isApproved') : t('loop.summary.notApproved')})</em>
         </dd>
       </dl>
 
-      <h2>Rådets beslut</h2>
+      <h2>{t('loop.decision.heading')}</h2>
       {detail.decisions.length === 0 ? (
-        <p>Inget beslut registrerat.</p>
+        <p>{t('loop.decision.none')}</p>
       ) : (
         <table data-testid="decisions-table">
           <thead>
             <tr>
-              <th scope="col">Datum</th>
-              <th scope="col">Möte</th>
-              <th scope="col">Beslut</th>
-              <th scope="col">Beslutstext</th>
-              <th scope="col">Registrerat av</th>
+              <th scope="col">{t('loop.date')}</th>
+              <th scope="col">{t('loop.meeting')}</th>
+              <th scope="col">{t('loop.decision.outcome')}</th>
+              <th scope="col">{t('loop.decision.text')}</th>
+              <th scope="col">{t('loop.decision.recordedBy')}</th>
             </tr>
           </thead>
           <tbody>
             {detail.decisions.map((d) => (
               <tr key={d.id}>
-                <td>{d.decided_on}</td>
+                <td>{formatLoopDate(locale, d.decided_on)}</td>
                 <td>{d.meeting_name}</td>
-                <td>{d.outcome === 'decided' ? 'Beslutad' : 'Avslagen'}</td>
+                <td>{activityStatusLabel(t, d.outcome)}</td>
                 <td>{d.decision_text}</td>
                 <td>{d.recorded_by}</td>
               </tr>
@@ -98,38 +102,38 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         <form action={recordDecisionAction} style={FORM_STYLE} data-testid="decision-form">
           <input type="hidden" name="activity_id" value={a.id} />
           <label>
-            Möte (som i protokollet)
-            <input name="meeting_name" required defaultValue={`Lokala brottsförebyggande rådet ${today}`} style={{ display: 'block', width: '100%' }} />
+            {t('loop.decision.meetingName')}
+            <input name="meeting_name" required defaultValue={t('loop.decision.meetingDefault', { date: today })} style={{ display: 'block', width: '100%' }} />
           </label>
           <label>
-            Kopplat EST-möte
+            {t('loop.decision.estMeeting')}
             <select name="meeting_id" style={{ display: 'block' }}>
-              <option value="">– inget –</option>
+              <option value="">{t('loop.none')}</option>
               {meetings.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.held_on} ({m.kind === 'analysis' ? 'analys' : 'uppföljning'})
+                  {formatLoopDate(locale, m.held_on)} ({m.kind === 'analysis' ? t('loop.meetings.kindAnalysisShort') : t('loop.meetings.kindFollowUpShort')})
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Beslutsdatum
+            {t('loop.decision.date')}
             <input type="date" name="decided_on" required defaultValue={today} style={{ display: 'block' }} />
           </label>
           <fieldset>
-            <legend>Beslut</legend>
+            <legend>{t('loop.decision.outcome')}</legend>
             <label>
-              <input type="radio" name="outcome" value="decided" defaultChecked /> Beslutad
+              <input type="radio" name="outcome" value="decided" defaultChecked /> {activityStatusLabel(t, 'decided')}
             </label>{' '}
             <label>
-              <input type="radio" name="outcome" value="rejected" /> Avslagen
+              <input type="radio" name="outcome" value="rejected" /> {activityStatusLabel(t, 'rejected')}
             </label>
           </fieldset>
           <label>
-            Beslutstext
+            {t('loop.decision.text')}
             <textarea name="decision_text" required rows={2} style={{ display: 'block', width: '100%' }} />
           </label>
-          <button type="submit">Registrera rådets beslut</button>
+          <button type="submit">{t('loop.decision.submit')}</button>
         </form>
       ) : null}
       {mayDecide && (a.status === 'decided' || a.status === 'ongoing') ? (
@@ -137,36 +141,36 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           <input type="hidden" name="activity_id" value={a.id} />
           {(a.status === 'decided' ? ['ongoing', 'cancelled'] : ['done', 'cancelled']).map((s) => (
             <button key={s} type="submit" name="status" value={s}>
-              Markera som {ACTIVITY_STATUS_LABELS[s].toLowerCase()}
+              {t('loop.activity.markAs', { status: activityStatusLabel(t, s).toLowerCase() })}
             </button>
           ))}
         </form>
       ) : null}
 
-      <h2>Kvartalsuppföljning</h2>
+      <h2>{t('loop.followUp.heading')}</h2>
       {detail.followUps.length === 0 ? (
-        <p>Ingen uppföljning rapporterad.</p>
+        <p>{t('loop.followUp.none')}</p>
       ) : (
         <table data-testid="follow-ups-table">
           <thead>
             <tr>
-              <th scope="col">Kvartal</th>
-              <th scope="col">Status</th>
-              <th scope="col">Indikatorvärde</th>
-              {access.includeInternal ? <th scope="col">Vad som gjorts</th> : null}
-              <th scope="col">Rapporterad av</th>
-              <th scope="col">Rapporterad</th>
+              <th scope="col">{t('loop.quarter')}</th>
+              <th scope="col">{t('loop.status')}</th>
+              <th scope="col">{t('loop.followUp.value')}</th>
+              {access.includeInternal ? <th scope="col">{t('loop.followUp.whatDone')}</th> : null}
+              <th scope="col">{t('loop.followUp.reportedBy')}</th>
+              <th scope="col">{t('loop.followUp.reportedAt')}</th>
             </tr>
           </thead>
           <tbody>
             {detail.followUps.map((f) => (
               <tr key={f.id}>
                 <td>{f.quarter}</td>
-                <td>{FOLLOW_UP_STATUS_LABELS[f.status] ?? f.status}</td>
+                <td>{followUpStatusLabel(t, f.status)}</td>
                 <td>{f.indicator_value ?? '–'}</td>
                 {access.includeInternal ? <td>{f.note ?? ''}</td> : null}
                 <td>{f.reported_by_org_name ?? '–'}</td>
-                <td>{f.reported_at}</td>
+                <td>{formatLoopDate(locale, f.reported_at)}</td>
               </tr>
             ))}
           </tbody>
@@ -174,47 +178,47 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       )}
       {mayReport ? (
         <form action={reportFollowUpAction} style={FORM_STYLE} data-testid="follow-up-form">
-          <h3>Rapportera uppföljning</h3>
+          <h3>{t('loop.followUp.report')}</h3>
           <input type="hidden" name="activity_id" value={a.id} />
           <label>
-            Kvartal
+            {t('loop.quarter')}
             <input name="quarter" required pattern="\d{4}-Q[1-4]" defaultValue={quarter} style={{ display: 'block' }} />
           </label>
           <label>
-            Status
+            {t('loop.status')}
             <select name="status" style={{ display: 'block' }}>
-              {Object.entries(FOLLOW_UP_STATUS_LABELS).map(([value, label]) => (
+              {FOLLOW_UP_STATUSES.map((value) => (
                 <option key={value} value={value}>
-                  {label}
+                  {followUpStatusLabel(t, value)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Indikatorvärde{a.indicator ? ` (${a.indicator})` : ''}
+            {t('loop.followUp.value')}{a.indicator ? ` (${a.indicator})` : ''}
             <input name="indicator_value" inputMode="decimal" style={{ display: 'block' }} />
           </label>
           <label>
-            Vad som gjorts under kvartalet
+            {t('loop.followUp.whatDoneQuarter')}
             <textarea name="note" rows={3} style={{ display: 'block', width: '100%' }} />
           </label>
-          <button type="submit">Skicka uppföljningen</button>
+          <button type="submit">{t('loop.followUp.submit')}</button>
         </form>
       ) : null}
 
       {mayDecide ? (
         <details style={{ margin: '1rem 0' }}>
-          <summary>Ändra aktiviteten</summary>
+          <summary>{t('loop.activity.edit')}</summary>
           <form action={updateActivityAction} style={FORM_STYLE} data-testid="edit-activity-form">
             <input type="hidden" name="activity_id" value={a.id} />
             <label>
-              Titel
+              {t('loop.title')}
               <input name="title" required maxLength={200} defaultValue={a.title} style={{ display: 'block', width: '100%' }} />
             </label>
             <label>
-              Medborgarlöfte
+              {t('loop.pledge')}
               <select name="pledge_id" defaultValue={a.pledge_id ?? ''} style={{ display: 'block' }}>
-                <option value="">– inget –</option>
+                <option value="">{t('loop.none')}</option>
                 {pledges.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.year}: {p.title}
@@ -223,9 +227,9 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               </select>
             </label>
             <label>
-              Fokusområde
+              {t('loop.focusArea')}
               <select name="focus_area_id" defaultValue={a.focus_area_id ?? ''} style={{ display: 'block' }}>
-                <option value="">– inget –</option>
+                <option value="">{t('loop.none')}</option>
                 {focusAreas.map((f) => (
                   <option key={f.id} value={f.id}>
                     {f.name}
@@ -234,7 +238,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               </select>
             </label>
             <label>
-              Ansvarig organisation
+              {t('loop.ownerOrganisation')}
               <select name="owner_org_id" defaultValue={a.owner_org_id} style={{ display: 'block' }}>
                 {organisations.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -244,7 +248,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               </select>
             </label>
             <fieldset>
-              <legend>Samverkansparter</legend>
+              <legend>{t('loop.partners')}</legend>
               {organisations.map((o) => (
                 <label key={o.id} style={{ display: 'block' }}>
                   <input type="checkbox" name="partner_org_ids" value={o.id} defaultChecked={a.partner_org_ids.includes(o.id)} /> {o.name}
@@ -252,49 +256,49 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               ))}
             </fieldset>
             <label>
-              Startdatum
+              {t('loop.startsOn')}
               <input type="date" name="starts_on" required defaultValue={a.starts_on} style={{ display: 'block' }} />
             </label>
             <label>
-              Slutdatum
+              {t('loop.endsOn')}
               <input type="date" name="ends_on" defaultValue={a.ends_on ?? ''} style={{ display: 'block' }} />
             </label>
             <label>
-              Mätbart mål
+              {t('loop.goal')}
               <textarea name="goal" rows={2} defaultValue={a.goal ?? ''} style={{ display: 'block', width: '100%' }} />
             </label>
             <label>
-              Indikator
+              {t('loop.indicator')}
               <input name="indicator" maxLength={200} defaultValue={a.indicator ?? ''} style={{ display: 'block', width: '100%' }} />
             </label>
             <label>
-              Interna anteckningar
+              {t('loop.internalNotes')}
               <textarea name="internal_notes" rows={2} defaultValue={a.internal_notes ?? ''} style={{ display: 'block', width: '100%' }} />
             </label>
-            <button type="submit">Spara ändringarna</button>
+            <button type="submit">{t('loop.saveChanges')}</button>
           </form>
         </details>
       ) : null}
 
       {mayDecide ? (
         <>
-          <h2>Publik sammanfattning</h2>
-          <p>Bara en godkänd sammanfattning visas på den publika kartan. En ändrad text måste granskas igen.</p>
+          <h2>{t('loop.publicSummary')}</h2>
+          <p>{t('loop.summary.help')}</p>
           <form action={updateSummaryAction} style={FORM_STYLE}>
             <input type="hidden" name="activity_id" value={a.id} />
             <label>
-              Text
+              {t('loop.summary.text')}
               <textarea name="public_summary" rows={2} defaultValue={a.public_summary ?? ''} style={{ display: 'block', width: '100%' }} />
             </label>
-            <button type="submit">Spara texten (för granskning)</button>
+            <button type="submit">{t('loop.summary.save')}</button>
           </form>
           <form action={reviewSummaryAction} style={{ display: 'flex', gap: '0.5rem' }} data-testid="review-form">
             <input type="hidden" name="activity_id" value={a.id} />
             <button type="submit" name="decision" value="approve" disabled={a.public_summary === null || a.public_summary_approved}>
-              Godkänn för publicering
+              {t('loop.summary.approve')}
             </button>
             <button type="submit" name="decision" value="withdraw" disabled={!a.public_summary_approved}>
-              Dra tillbaka
+              {t('loop.summary.withdraw')}
             </button>
           </form>
         </>

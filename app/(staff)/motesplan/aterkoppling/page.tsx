@@ -1,18 +1,24 @@
 import { notFound } from 'next/navigation';
+import { getTranslator, type MessageKey, type Translate } from '@/lib/i18n/translate';
 import { HttpError } from '@/lib/server/auth/errors';
 import { requireStaffUser } from '@/lib/server/auth/session';
 import { getFeedbackExport } from '@/lib/server/cadence/feedback-export';
 import { allows, findLoopAccess } from '@/lib/server/pledges/loop-access';
+import { getRequestLocale } from '../../../_lib/request-locale';
+import { formatLoopDate } from '../../loften/_components/loop-nav';
 
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const STATUS: Record<string, string> = { proposed: 'föreslagen', decided: 'beslutad', ongoing: 'pågår', done: 'genomförd', cancelled: 'avbruten', open: 'öppen', planned: 'planerad' };
+const STATUSES = ['proposed', 'decided', 'rejected', 'ongoing', 'done', 'cancelled', 'open', 'planned'];
+const status = (t: Translate, s: string) => (STATUSES.includes(s) ? t(`loop.feedback.status.${s}` as MessageKey) : s);
 
 // Återkoppling after an EST meeting, printable (A4): what the actors may see at partner precision.
 export default async function FeedbackPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
+  const locale = await getRequestLocale();
+  const t = getTranslator(locale);
   const id = typeof params.mote === 'string' ? params.mote : '';
   await requireStaffUser(`/motesplan/aterkoppling?mote=${encodeURIComponent(id)}`);
   const access = await findLoopAccess();
@@ -24,24 +30,23 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Sea
   return (
     <article style={{ padding: '1rem', maxWidth: '48rem', margin: '0 auto' }} data-testid="feedback-export">
       <style>{'@page { size: A4; margin: 18mm; } @media print { .staff-header, .demo-banner, .no-print { display: none !important; } }'}</style>
-      <h1>Återkoppling efter EST-mötet {f.meeting.held_on}</h1>
+      <h1>{t('loop.feedback.heading', { date: formatLoopDate(locale, f.meeting.held_on) })}</h1>
       <p>
-        {f.meeting.kind === 'analysis' ? 'Analysmöte' : 'Uppföljningsmöte'}
-        {f.meeting.organisation_names.length > 0 ? `, deltagare: ${f.meeting.organisation_names.join(', ')}` : ''}. Lägesbilden på partnernivå: bara sammanräknade tal där små tal döljs, och
-        sådant som alla samverkansparter får se.
+        {f.meeting.kind === 'analysis' ? t('loop.meetings.kindAnalysis') : t('loop.feedback.kindFollowUp')}
+        {f.meeting.organisation_names.length > 0 ? `, ${t('loop.feedback.participants', { names: f.meeting.organisation_names.join(', ') })}` : ''}. {t('loop.feedback.intro')}
       </p>
       <p className="no-print">
-        <a href={`/motesplan/aterkoppling/csv?mote=${f.meeting.id}`}>Ladda ner som CSV</a> · Skriv ut eller spara som PDF från webbläsaren.
+        <a href={`/motesplan/aterkoppling/csv?mote=${f.meeting.id}`}>{t('loop.feedback.csv')}</a> · {t('loop.feedback.print')}
       </p>
-      <h2>Händelser {f.quarter}</h2>
+      <h2>{t('loop.feedback.incidents', { quarter: f.quarter })}</h2>
       {f.aggregates ? (
         <table>
-          <caption>Publicerat för samverkansparter, version {f.aggregates.version}; färre än {f.aggregates.k} visas inte.</caption>
+          <caption>{t('loop.feedback.caption', { version: f.aggregates.version, k: f.aggregates.k })}</caption>
           <thead>
             <tr>
-              <th scope="col">Område</th>
-              <th scope="col">Grupp</th>
-              <th scope="col">Antal</th>
+              <th scope="col">{t('loop.feedback.area')}</th>
+              <th scope="col">{t('loop.feedback.group')}</th>
+              <th scope="col">{t('loop.feedback.count')}</th>
             </tr>
           </thead>
           <tbody>
@@ -55,19 +60,19 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Sea
           </tbody>
         </table>
       ) : (
-        <p data-testid="no-aggregates">Inga siffror för {f.quarter} är publicerade för samverkansparter än (publiceras av administratören).</p>
+        <p data-testid="no-aggregates">{t('loop.feedback.noAggregates', { quarter: f.quarter })}</p>
       )}
-      <h2>Otrygga platser som alla parter ser</h2>
+      <h2>{t('loop.feedback.places')}</h2>
       {f.places.length === 0 ? (
-        <p>Inga öppna platser.</p>
+        <p>{t('loop.feedback.noPlaces')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">Plats</th>
-              <th scope="col">Område</th>
-              <th scope="col">Föreslagen åtgärd</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('loop.feedback.place')}</th>
+              <th scope="col">{t('loop.feedback.area')}</th>
+              <th scope="col">{t('loop.feedback.measure')}</th>
+              <th scope="col">{t('loop.status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -76,20 +81,20 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Sea
                 <td>{p.title}</td>
                 <td>{p.district ?? '–'}</td>
                 <td>{p.proposed_measure ?? '–'}</td>
-                <td>{STATUS[p.status] ?? p.status}</td>
+                <td>{status(t, p.status)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <h2>Klotter och skadegörelse sedan {f.quarter}</h2>
+      <h2>{t('loop.feedback.cleanup', { quarter: f.quarter })}</h2>
       <table>
         <thead>
           <tr>
-            <th scope="col">Ansvarig</th>
-            <th scope="col">Rapporterade</th>
-            <th scope="col">Åtgärdade</th>
-            <th scope="col">Öppna</th>
+            <th scope="col">{t('loop.owner')}</th>
+            <th scope="col">{t('loop.feedback.reported')}</th>
+            <th scope="col">{t('loop.feedback.cleaned')}</th>
+            <th scope="col">{t('loop.feedback.open')}</th>
           </tr>
         </thead>
         <tbody>
@@ -103,14 +108,14 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Sea
           ))}
         </tbody>
       </table>
-      <h2>Medborgarlöftenas aktiviteter</h2>
+      <h2>{t('loop.feedback.activities')}</h2>
       <table>
         <thead>
           <tr>
-            <th scope="col">Aktivitet</th>
-            <th scope="col">Ansvarig</th>
-            <th scope="col">Status</th>
-            <th scope="col">Senaste uppföljning</th>
+            <th scope="col">{t('loop.activity')}</th>
+            <th scope="col">{t('loop.owner')}</th>
+            <th scope="col">{t('loop.status')}</th>
+            <th scope="col">{t('loop.feedback.lastFollowUp')}</th>
           </tr>
         </thead>
         <tbody>
@@ -121,13 +126,13 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Sea
                 {a.public_summary ? <div style={{ fontSize: '0.9em' }}>{a.public_summary}</div> : null}
               </td>
               <td>{a.owner_name}</td>
-              <td>{STATUS[a.status] ?? a.status}</td>
+              <td>{status(t, a.status)}</td>
               <td>{a.last_quarter ? `${a.last_quarter}: ${a.last_value ?? '–'}${a.indicator ? ` (${a.indicator})` : ''}` : '–'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <footer style={{ marginTop: '2rem', fontSize: '0.85em' }}>Partnernivå – får delas med samverkansparterna. Innehåller inga enskilda händelser och ingen fritext.</footer>
+      <footer style={{ marginTop: '2rem', fontSize: '0.85em' }}>{t('loop.feedback.footer')}</footer>
     </article>
   );
 }
