@@ -68,6 +68,14 @@ test('the council’s decision is recorded and moves the proposal to decided', a
   await expect(page.getByTestId('loop-ok')).toContainText('Rådets beslut är registrerat');
   await expect(page.getByTestId('activity-status')).toHaveText('Beslutad');
   await expect(page.getByTestId('decisions-table')).toContainText('Rådet beslutar om trapphusbelysning vid resecentrum.');
+  // The quarterly report of the decision's quarter lists it with its meeting and date.
+  await page.goto('/rapport?quarter=2025-Q2');
+  const row = page.getByTestId('section-decisions').getByTestId('decision-row').filter({ hasText: ACTIVITY });
+  await expect(row).toContainText('Rådet beslutar om trapphusbelysning vid resecentrum.');
+  await expect(row).toContainText('Lokala brottsförebyggande rådet 2025-06-18');
+  await expect(row).toContainText('2025-06-18');
+  await page.goto('/rapport?quarter=2025-Q3');
+  await expect(page.getByTestId('section-decisions')).not.toContainText(ACTIVITY);
   await page.context().close();
 });
 

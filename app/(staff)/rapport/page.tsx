@@ -4,6 +4,7 @@ import { getLastClosedQuarter } from '@/lib/server/council/build-council-dashboa
 import { councilQuerySchema, requireCouncilPageViewer } from '@/lib/server/council/council-access';
 import { getQuarterlyReport } from '@/lib/server/council/get-quarterly-report';
 import { getDatabaseState, startDatabase } from '@/lib/server/db';
+import { DecisionSection } from '../../_components/council/decision-section';
 import { CleanupSection, EffectSection, PledgeSection, SurveySection, TrendSection } from '../../_components/council/council-sections';
 import styles from '../../_components/council/council.module.css';
 import { PrintButton } from '../../_components/council/print-button';
@@ -38,7 +39,7 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
   const raw = Array.isArray(params.quarter) ? params.quarter[0] : params.quarter;
   const parsed = councilQuerySchema(now).safeParse({ quarter: raw });
   const quarter = parsed.success ? parsed.data.quarter : getLastClosedQuarter(now);
-  const { dto, map, municipalityName } = await getQuarterlyReport(viewer, { quarter, now });
+  const { dto, map, municipalityName, decisions } = await getQuarterlyReport(viewer, { quarter, now });
   const selection = { area: 'all', group: 'all' as const };
   const dateText = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long' }).format(now);
   return (
@@ -61,6 +62,7 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
         <ReportMapImage map={map} locale={locale} quarter={quarter} k={dto.k} />
         <TrendSection dto={dto} locale={locale} selection={selection} chartWidth={PRINT_WIDTH} />
         <PledgeSection dto={dto} locale={locale} selection={selection} chartWidth={PRINT_WIDTH} withTexts />
+        <DecisionSection decisions={decisions} quarter={quarter} locale={locale} />
         <EffectSection dto={dto} locale={locale} selection={selection} chartWidth={PRINT_WIDTH} />
         <CleanupSection dto={dto} locale={locale} selection={selection} chartWidth={PRINT_WIDTH} />
         <SurveySection dto={dto} locale={locale} selection={selection} chartWidth={PRINT_WIDTH} />

@@ -73,3 +73,30 @@ export async function listCouncilDecisions(db: Kysely<Database>, o: { municipali
     .execute();
   return rows.map((r) => ({ ...r, outcome: r.outcome as CouncilDecisionRow['outcome'] }));
 }
+
+export interface QuarterDecisionRow {
+  id: string;
+  decided_on: string;
+  meeting_name: string;
+  outcome: 'decided' | 'rejected';
+  decision_text: string;
+  activity_title: string;
+  pledge_title: string | null;
+}
+
+/** The council's decisions dated within [from, to] (dates, inclusive), with the activity and pledge they concern; oldest first. */
+export async function listDecisionsBetween(db: Kysely<Database>, o: { municipalityCode: string; from: string; to: string }): Promise<QuarterDecisionRow[]> {
+  const rows = await db
+    .selectFrom('council_decision as d')
+    .innerJoin('activity as a', 'a.id', 'd.activity_id')
+    .leftJoin('pledge as p', 'p.id', 'a.pledge_id')
+    .select(['d.id', 'd.meeting_name', 'd.outcome', 'd.decision_text', 'a.title as activity_title', 'p.title as pledge_title'])
+    .select(sql<string>`d.decided_on::text`.as('decided_on'))
+    .where('d.municipality_code', '=', o.municipalityCode)
+    .where('d.decided_on', '>=', o.from)
+    .where('d.decided_on', '<=', o.to)
+    .orderBy('d.decided_on')
+    .orderBy('d.created_at')
+    .execute();
+  return rows.map((r) => ({ ...r, outcome: r.outcome as QuarterDecisionRow['outcome'] }));
+}

@@ -867,6 +867,8 @@ export const en: Messages = {
   "loop.cadence.cleanupHours": "Warning, hours before a cleanup target passes",
   "loop.cadence.save": "Save the cadence",
   "loop.cadence.saved": "The cadence is saved.",
+  "loop.report.decisionsTitle": "The council’s decisions {quarter}",
+  "loop.report.noDecisions": "The council recorded no decisions in {quarter}.",
   "loop.feedback.link": "Feedback",
   "loop.feedback.heading": "Feedback after the EST meeting {date}",
   "loop.feedback.kindFollowUp": "Follow-up meeting",

@@ -865,6 +865,8 @@ export const sv = {
   "loop.cadence.cleanupHours": "Varning, timmar innan ett städmål passeras",
   "loop.cadence.save": "Spara mötesrytmen",
   "loop.cadence.saved": "Mötesrytmen är sparad.",
+  "loop.report.decisionsTitle": "Rådets beslut {quarter}",
+  "loop.report.noDecisions": "Rådet registrerade inga beslut under {quarter}.",
   "loop.feedback.link": "Återkoppling",
   "loop.feedback.heading": "Återkoppling efter EST-mötet {date}",
   "loop.feedback.kindFollowUp": "Uppföljningsmöte",

@@ -18,6 +18,8 @@ import { DecisionRefusedError, recordCouncilDecision } from './record-council-de
 import { updateActivityDetails } from './manage-activities';
 import { reportFollowUp } from './report-follow-up';
 import { updateFocusAreaAs, updatePledgeAs } from '@/lib/server/pledges/manage-pledges';
+import { listDecisionsBetween } from '@/db/queries/pledges/council-decisions';
+import { quarterDays } from '@/lib/server/council/get-quarterly-report';
 
 const UNTIL = new Date('2026-09-30T22:00:00Z');
 let h: DatabaseHandle;
@@ -69,6 +71,17 @@ describe(`council loop on ${testBackend()}`, () => {
       ['Brårådet 2026-11-18', '2026-11-18', 'decided', 'Rådet beslutar om kameraövervakning.', 'municipality@loop.test'],
     ]);
     expect(await auditCount('create', 'council_decision')).toBe(1);
+    // The quarterly report lists it in its quarter (2026-Q4) and not in the one before.
+    expect(quarterDays('2026-Q4')).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    expect(quarterDays('2024-Q1')).toEqual({ from: '2024-01-01', to: '2024-03-31' });
+    const q4 = await listDecisionsBetween(h.db, { municipalityCode: DEMO_MUNICIPALITY_CODE, ...quarterDays('2026-Q4') });
+    expect(q4.map((d) => [d.decided_on, d.meeting_name, d.outcome, d.decision_text, d.activity_title])).toEqual([
+      ['2026-11-18', 'Brårådet 2026-11-18', 'decided', 'Rådet beslutar om kameraövervakning.', 'Kameraövervakning vid resecentrum'],
+    ]);
+    const q3 = await listDecisionsBetween(h.db, { municipalityCode: DEMO_MUNICIPALITY_CODE, ...quarterDays('2026-Q3') });
+    const { rows: direct } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM council_decision WHERE decided_on BETWEEN '2026-07-01' AND '2026-09-30'`.execute(h.db);
+    expect(q3.length).toBe(direct[0].n);
+    expect(q3.every((d) => d.decided_on >= '2026-07-01' && d.decided_on <= '2026-09-30')).toBe(true);
   });
 
   it('refuses a decision on an activity already under way and leaves its status', async () => {
