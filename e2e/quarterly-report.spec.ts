@@ -58,3 +58,26 @@ test('lagesbild report prints the quarter to a multi-page A4 PDF holding the ple
   for (const title of titles) expect(text).toContain(title.replace(/\s+/g, ' '));
   console.log(`report ${QUARTER}: ${Number(/Pages:\s+(\d+)/.exec(info)?.[1])} pages, ${fs.statSync(out).size} bytes, ${titles.length} pledges`);
 });
+
+test('lagesbild report --as prints with a short-lived session it mints (no password), and lists the quarter’s decisions; a partner is refused', async ({ page, baseURL }) => {
+  test.setTimeout(300_000);
+  await signInAs(page, 'council', baseURL!);
+  const dto = await (await page.request.get(`/api/v1/council/dashboard?quarter=${QUARTER}`)).json();
+  const titles: string[] = dto.pledges.filter((p: { id: string | null }) => p.id !== null).map((p: { title: string }) => p.title);
+  const out = path.resolve('test-results', `report-as-${QUARTER}.pdf`);
+  fs.rmSync(out, { force: true });
+  const env = { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/lagesbild_e2e', LAGESBILD_REPORT_PASSWORD: '' };
+  const { stdout } = await run('node', ['--conditions=react-server', '--import', 'tsx', 'lib/cli/main.ts', 'report', '--quarter', QUARTER, '--out', out, '--url', baseURL!, '--as', DEMO_LOGINS.council.email], { env, timeout: 240_000 });
+  expect(stdout).toContain(`Wrote ${out}`);
+  const info = (await run('pdfinfo', [out])).stdout;
+  expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThan(1);
+  const text = (await run('pdftotext', ['-layout', out, '-'])).stdout.replace(/\s+/g, ' ');
+  expect(text).toContain(`Kvartalsrapport ${QUARTER}`);
+  expect(text).toContain(`Rådets beslut ${QUARTER}`);
+  for (const title of titles) expect(text).toContain(title.replace(/\s+/g, ' '));
+  // A partner may not read the report: refused before any browser starts, exit 1.
+  const refused = await run('node', ['--conditions=react-server', '--import', 'tsx', 'lib/cli/main.ts', 'report', '--quarter', QUARTER, '--out', `${out}.x`, '--url', baseURL!, '--as', DEMO_LOGINS.partner.email], { env, timeout: 120_000 }).catch((e: { code: number; stderr: string }) => e);
+  expect((refused as { code: number }).code).toBe(1);
+  expect((refused as { stderr: string }).stderr).toMatch(/no role that may read the council report/);
+  expect(fs.existsSync(`${out}.x`)).toBe(false);
+});

@@ -31,8 +31,9 @@ Commands:
                                           fill the reminder outbox and e-mail it when SMTP_URL is set (run from cron)
   citizen-reports purge [--now ISO]       delete contact details of citizen reports closed longer than the retention (default 90 days)
   hotspots gi|dbscan|kde --in FILE …      hot spot analysis of a point file, no database (lagesbild hotspots --help)
-  report --quarter YYYY-Qn --out FILE.pdf [--url URL] [--user EMAIL]
-                                          print the council's quarterly report of a running app to PDF (Chromium)
+  report --quarter YYYY-Qn --out FILE.pdf (--as EMAIL | --user EMAIL) [--url URL]
+                                          print the council's quarterly report to PDF (Chromium); --as mints an audited
+                                          10-minute session and starts the app itself when no --url is given
   help                                    this text
 
 The database is PostgreSQL when DATABASE_URL is set, else the embedded one in LAGESBILD_DATA_DIR (default ./.data).`;
@@ -153,7 +154,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 2;
     }
     // DataFolderLockedError, DatabaseStartupError and refusals carry a one-line message saying what to do.
-    if (!(err instanceof DataFolderLockedError) && !['DatabaseStartupError', 'DemoSeedRefusedError'].includes((err as Error).name)) {
+    if (!(err instanceof DataFolderLockedError) && !['DatabaseStartupError', 'DemoSeedRefusedError', 'ReportSessionRefusedError'].includes((err as Error).name)) {
       console.error(err);
     }
     io.stderr(`lagesbild: ${(err as Error).message}\n`);

@@ -17,12 +17,17 @@ export function authBaseUrl(env: Record<string, string | undefined> = process.en
   return (env.LAGESBILD_BASE_URL || env.BETTER_AUTH_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, '');
 }
 
-/** An auth instance over a given handle with the app's configuration (the CLI and start-up use this). */
-export async function createConfiguredAuth(db: Kysely<Database>): Promise<LagesbildAuth> {
+/** The secret that signs session cookies: LAGESBILD_AUTH_SECRET, else one generated once and kept in the database. */
+export async function resolveAuthSecret(db: Kysely<Database>): Promise<string> {
   const fromEnv = process.env.LAGESBILD_AUTH_SECRET || process.env.BETTER_AUTH_SECRET;
   if (fromEnv && fromEnv.length < 32) throw new Error('LAGESBILD_AUTH_SECRET must be at least 32 characters');
   // Without a configured secret, one is generated once and kept in the database (embedded default).
-  const secret = fromEnv || (await getOrCreateInstanceSecret(db, crypto.randomBytes(32).toString('base64url')));
+  return fromEnv || (await getOrCreateInstanceSecret(db, crypto.randomBytes(32).toString('base64url')));
+}
+
+/** An auth instance over a given handle with the app's configuration (the CLI and start-up use this). */
+export async function createConfiguredAuth(db: Kysely<Database>): Promise<LagesbildAuth> {
+  const secret = await resolveAuthSecret(db);
   const trustedOrigins = (process.env.LAGESBILD_TRUSTED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return createAuth(db, { secret, baseURL: authBaseUrl(), trustedOrigins, oidcProviders: parseOidcProviders(process.env) });
 }
