@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { csvCell } from './audit-csv';
 import { auditRowHash, canonicalJson, idsHash } from './hash-chain';
@@ -40,6 +41,23 @@ describe('hash chain', () => {
   it('ids hash ignores order', () => {
     expect(idsHash(['b', 'a'])).toBe(idsHash(['a', 'b']));
     expect(idsHash(['a'])).not.toBe(idsHash(['a', 'b']));
+  });
+
+  it('ids hash of UUIDs is sha256 of their string sort joined by newlines, whatever their number', () => {
+    const plain = (ids: string[]) => createHash('sha256').update([...ids].sort().join('\n'), 'utf8').digest('hex');
+    const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+    // Random (version 4), a shared time prefix with ascending sequence (version 7 as the synthetic
+    // loader writes them), duplicates, and enough of them to cross the 4,096-id slices.
+    const random = Array.from({ length: 9000 }, () => randomUUID());
+    const ordered = Array.from({ length: 5000 }, (_, i) => `0190a1b2-c3d4-7000-8000-${hex(4999 - i, 12)}`);
+    const sameHigh = Array.from({ length: 300 }, (_, i) => `ffffffff-ffff-${hex(i * 37 % 65536, 4)}-${hex(i % 7, 4)}-000000000000`);
+    for (const ids of [random, ordered, sameHigh, [...random.slice(0, 50), ...random.slice(0, 50)], [randomUUID()], []]) {
+      expect(idsHash(ids)).toBe(plain(ids));
+    }
+    // Not all UUID texts: the plain string sort.
+    const mixed = [...random.slice(0, 10), 'ABC', '42'];
+    expect(idsHash(mixed)).toBe(plain(mixed));
+    expect(idsHash([3, 20, 100])).toBe(plain(['3', '20', '100']));
   });
 });
 
