@@ -126,6 +126,11 @@ test('areas (GeoJSON, mapped CSV with WKT) and survey results import and show in
   const dialogueTitle = `Fokusgrupp ${TOKEN}`;
   const form = page.getByTestId('dialogue-form');
   await form.getByTestId('dialogue-area').selectOption({ label: areaName });
+  // Brought to the latest EST meeting (the select lists them newest first: "YYYY-MM-DD · kind").
+  const meetingOption = form.getByTestId('dialogue-meeting').locator('option').nth(1);
+  const meetingLabel = (await meetingOption.textContent()) ?? '';
+  expect(meetingLabel).toMatch(/^\d{4}-\d{2}-\d{2} · /);
+  await form.getByTestId('dialogue-meeting').selectOption((await meetingOption.getAttribute('value'))!);
   await form.getByTestId('dialogue-kind').selectOption('focus_group');
   await form.getByTestId('dialogue-held-on').fill('2025-10-02');
   await form.getByTestId('dialogue-title').fill(dialogueTitle);
@@ -133,6 +138,9 @@ test('areas (GeoJSON, mapped CSV with WKT) and survey results import and show in
   await form.getByTestId('dialogue-participants').fill('9');
   await form.getByTestId('dialogue-save').click();
   await expect(page.getByTestId('dialogue-saved')).toContainText(dialogueTitle);
+  // The meeting plan lists it under that meeting.
+  await page.goto(`/motesplan?ar=${meetingLabel.slice(0, 4)}`);
+  await expect(page.getByTestId('meeting').getByTestId('meeting-dialogue-row').filter({ hasText: dialogueTitle })).toHaveCount(1);
 
   // On the map: both areas are in the area filter; the district's panel shows its survey result and the dialogue.
   await page.goto('/karta');
