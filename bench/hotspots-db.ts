@@ -25,6 +25,28 @@ if (!process.execArgv.includes(SERVER_CONDITION)) {
   const r = spawnSync(process.execPath, [SERVER_CONDITION, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
+// The worker threads as `next start` runs them: compiled to plain ES modules (scripts/build-workers.mjs's
+// esbuild settings) in a temporary app root, picked by lib/server/analysis/worker-url.ts, so that the times
+// do not include tsx compiling the worker's TypeScript at every start.
+const workerRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-bench-workers-'));
+{
+  const { build } = await import('esbuild');
+  await build({
+    absWorkingDir: process.cwd(),
+    entryPoints: { 'dbscan.worker': 'lib/analysis/dbscan.worker.ts', 'emerging.worker': 'lib/server/analysis/emerging.worker.ts' },
+    outdir: path.join(workerRoot, '.next', 'lagesbild-workers'),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    tsconfig: 'tsconfig.json',
+    logLevel: 'warning',
+  });
+  process.env.NEXT_RUNTIME = 'nodejs';
+  process.env.LAGESBILD_APP_ROOT = workerRoot;
+  process.on('exit', () => fs.rmSync(workerRoot, { recursive: true, force: true }));
+}
 const { createAnalysisJobRunner } = await import('@/lib/server/analysis/jobs');
 const { buildStudyGrid, placeCounts } = await import('@/lib/server/analysis/run-hot-spots');
 type JobSpec = Parameters<ReturnType<typeof createAnalysisJobRunner>['submit']>[0];
