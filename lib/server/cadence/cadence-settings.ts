@@ -7,7 +7,11 @@ import { type Cadence, CADENCE_SETTING_KEY, cadenceSchema, parseCadence } from '
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { recordDenied } from '@/lib/server/audit/record-read';
 import { forbidden } from '@/lib/server/auth/errors';
-import { allows, type LoopAccess } from '@/lib/server/pledges/loop-access';
+// Types only from loop-access: it loads the session code (next/navigation), which `lagesbild notify`
+// (this module's other user) cannot load outside Next.
+import type { LoopAccess } from '@/lib/server/pledges/loop-access';
+import { can } from '@/lib/server/permissions/permission-table';
+import { viewerRoles } from '@/lib/server/permissions/viewer';
 
 export async function getCadence(db: Kysely<Database>, municipalityCode: string): Promise<Cadence> {
   const row = await db.selectFrom('setting').select('value').where('municipality_code', '=', municipalityCode).where('key', '=', CADENCE_SETTING_KEY).executeTakeFirst();
@@ -15,7 +19,8 @@ export async function getCadence(db: Kysely<Database>, municipalityCode: string)
 }
 
 export function mayChangeCadence(access: LoopAccess): boolean {
-  return allows(access, 'update', 'setting') || allows(access, 'update', 'est_meeting');
+  const roles = viewerRoles(access.viewer);
+  return can(roles, 'update', 'setting') || can(roles, 'update', 'est_meeting');
 }
 
 export async function saveCadence(access: LoopAccess, input: unknown): Promise<Cadence> {
