@@ -175,3 +175,41 @@ test('the loop pages read in English after the language switch', async ({ browse
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Medborgarlöften');
   await page.context().close();
 });
+
+test('a council member sees the recorded decision but no internal note or follow-up text in any response, and may not record a decision', async ({ browser, baseURL }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, 'council', baseURL!);
+  const bodies: { url: string; text: string }[] = [];
+  page.on('response', async (res) => {
+    if (!res.url().startsWith(baseURL!)) return;
+    const type = res.headers()['content-type'] ?? '';
+    if (/json|text|javascript|x-component|csv/.test(type)) bodies.push({ url: res.url(), text: await res.text().catch(() => '') });
+  });
+  await page.goto('/aktiviteter');
+  await page.getByTestId('activities-table').getByRole('link', { name: ACTIVITY }).click();
+  await expect(page.getByTestId('activity-status')).toHaveText('Beslutad');
+  await expect(page.getByTestId('decisions-table')).toContainText('Rådet beslutar om trapphusbelysning vid resecentrum.');
+  await expect(page.getByTestId('decision-form')).toHaveCount(0);
+  await expect(page.getByTestId('follow-ups-table')).toContainText(QUARTER);
+  const activityId = page.url().split('/').pop()!;
+  await page.goto('/loften');
+  await page.goto(`/rad?quarter=${QUARTER}`);
+  await expect(page.locator('[data-testid="chart-trend-quarterly"] .recharts-wrapper > svg').first()).toBeVisible();
+  await page.goto('/rapport?quarter=2025-Q2');
+  await expect(page.getByTestId('section-decisions')).toContainText('Rådet beslutar om trapphusbelysning vid resecentrum.');
+  await page.waitForLoadState('networkidle');
+  const csv = await page.request.get(`/api/v1/council/csv?chart=pledges&quarter=${QUARTER}`);
+  bodies.push({ url: csv.url(), text: await csv.text() });
+  const api = await page.request.get('/api/v1/activities');
+  bodies.push({ url: api.url(), text: await api.text() });
+  expect(bodies.length).toBeGreaterThan(5);
+  for (const b of bodies) {
+    expect(b.text, b.url).not.toContain('entreprenören heter X');
+    expect(b.text, b.url).not.toContain('Belysningen bytt i fem av åtta trapphus');
+  }
+  // The council reads decisions; recording one is the EST group's (403, audited).
+  const refused = await page.request.post(`/api/v1/activities/${activityId}/decision`, { data: { meeting_name: 'Rådet', decided_on: '2025-06-18', outcome: 'rejected', decision_text: 'Nej.' } });
+  expect(refused.status()).toBe(403);
+  await context.close();
+});
