@@ -227,7 +227,8 @@ function request(pathAndQuery: string, options: { cookie?: string; method?: stri
           'accept-encoding': options.encoding ?? BROWSER_ENCODING,
           origin: BASE,
           ...(options.cookie ? { cookie: options.cookie } : {}),
-          ...(options.body ? { 'content-type': 'application/json' } : {}),
+          // A declared length: the app's proxy refuses a chunked request body with 411.
+          ...(options.body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(options.body)) } : {}),
         },
       },
       (res) => {
