@@ -303,10 +303,14 @@ export async function buildCouncilDashboard(db: Kysely<Database>, o: { municipal
     };
   });
 
-  // Effects of each focus area: windows around its first activity (else its start), as of now.
+  // Effects of each focus area: windows around its first activity (else its start), as of the end of
+  // the quarter (or now, while it is open): a quarter's report stays the same when printed later, and
+  // months after the quarter (data still coming in) never count as empty "after" months.
   const currentMonth = (() => {
     const p = toLocalParts(now);
-    return `${p.year}-${String(p.month).padStart(2, '0')}`;
+    const nowMonth = `${p.year}-${String(p.month).padStart(2, '0')}`;
+    const afterQuarter = monthOf(monthIndex(lastMonth) + 1);
+    return nowMonth < afterQuarter ? nowMonth : afterQuarter;
   })();
   const focusAreas = await listCouncilFocusAreas(db, municipalityCode);
   const effects: EffectDto[] = [];
