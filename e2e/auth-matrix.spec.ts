@@ -106,6 +106,8 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
   'api/v1/selection/export/route.ts': { url: '/api/v1/selection/export', post: { ...LASSO, format: 'csv' }, expect: { ...exactData, partner: 403 } },
   'api/v1/situation/areas/[id]/route.ts': { url: `/api/v1/situation/areas/00000000-0000-4000-8000-000000000000?${Q}`, expect: { ...all(404), 'signed-out': 401, admin: 403 } },
   'api/v1/aggregates/hex/route.ts': { url: `/api/v1/aggregates/hex?${Q}`, expect: { ...all(200), 'signed-out': 401, admin: 403 } },
+  // Exact counts per hexagon (the staff map below street zoom): whoever may read points, over what they see.
+  'api/v1/aggregates/exact/route.ts': { url: `/api/v1/aggregates/exact?${Q}&cell=500`, expect: exactData },
   // Council loop (issue 7): the EST group, partners and the council read; admin holds none of these grants.
   '(staff)/loften/page.tsx': { url: '/loften', expect: loopPage },
   '(staff)/fokusomraden/page.tsx': { url: '/fokusomraden', expect: loopPage },

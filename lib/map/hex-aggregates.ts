@@ -37,15 +37,43 @@ export function buildHexAggregateCells(rows: readonly { i: number; j: number; co
   for (const r of rows) {
     const s = suppressCell({ count: r.count, distinctLocations: r.distinct_locations }, k);
     if (s.suppressed) continue;
-    const [cx, cy] = getHexCellCentre(r.i, r.j, sizeM);
-    out.push({
-      i: r.i,
-      j: r.j,
-      count: s.value,
-      centre: round6(projectSweref99tmToWgs84(cx, cy)),
-      ring: getHexCellRing(r.i, r.j, sizeM).map(([x, y]) => round6(projectSweref99tmToWgs84(x, y))),
-    });
+    out.push(hexCell(r.i, r.j, s.value, sizeM));
   }
+  return out;
+}
+
+/** Hexagon (i, j) of edge sizeM (EPSG:3006, ST_HexagonGrid numbering) with its count, in WGS84. */
+export function hexCell(i: number, j: number, count: number, sizeM: number): HexAggregateCell {
+  const [cx, cy] = getHexCellCentre(i, j, sizeM);
+  return {
+    i,
+    j,
+    count,
+    centre: round6(projectSweref99tmToWgs84(cx, cy)),
+    ring: getHexCellRing(i, j, sizeM).map(([x, y]) => round6(projectSweref99tmToWgs84(x, y))),
+  };
+}
+
+/**
+ * Exact counts per hexagon for viewers with exact access (GET /api/v1/aggregates/exact): what the map
+ * draws below street zoom instead of points. Counted in SQL over exactly the incidents the viewer may
+ * see, so nothing is suppressed; compact (no rings) because the finer levels hold thousands of cells.
+ */
+export interface ExactHexAggregatesDto {
+  cellSizeM: number;
+  /** The filter's local dates (null: unbounded), as counted. */
+  from: string | null;
+  to: string | null;
+  /** Incidents counted: the sum of the cells. */
+  total: number;
+  /** Flat triples i, j, count (ST_HexagonGrid numbering in EPSG:3006). */
+  cells: number[];
+}
+
+/** The cells of an exact aggregate as the hexagon layers draw them (the same layers as the council's). */
+export function exactAggregateCells(dto: Pick<ExactHexAggregatesDto, 'cellSizeM' | 'cells'>): HexAggregateCell[] {
+  const out: HexAggregateCell[] = [];
+  for (let k = 0; k + 2 < dto.cells.length; k += 3) out.push(hexCell(dto.cells[k], dto.cells[k + 1], dto.cells[k + 2], dto.cellSizeM));
   return out;
 }
 
