@@ -1,6 +1,6 @@
 // Kysely's view of the tables in db/migrations. Geometry columns are opaque here (hex EWKB on read):
 // write them with sql`ST_SetSRID(ST_GeomFromGeoJSON(...), 4326)` and read them with ST_AsGeoJSON.
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 type Geometry = ColumnType<string, unknown, unknown>;
 type GeneratedGeometry = ColumnType<string, never, never>;
@@ -79,6 +79,8 @@ export interface IncidentTable extends Spatial {
   import_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** The point number the map's packs carry (bigint identity: a string from pg; cast in SQL). */
+  seq: GeneratedAlways<string>;
 }
 
 /** What the police events feed says about an incident of source 'police_feed' (a context row). */

@@ -84,6 +84,7 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
   'api/health/route.ts': { url: '/api/health', expect: all(200) },
   'sprak/route.ts': { url: '/sprak?lang=en&next=%2Fkarta', expect: all('redirect') },
   'api/v1/incidents/points/route.ts': { url: `/api/v1/incidents/points?${Q}`, expect: exactData },
+  'api/v1/incidents/points/[seq]/route.ts': { url: '/api/v1/incidents/points/999999999999', expect: { ...all(404), 'signed-out': 401 } },
   'api/v1/situation/points/route.ts': { url: `/api/v1/situation/points?${Q}`, expect: exactData },
   'api/v1/situation/hour-weekday/route.ts': { url: `/api/v1/situation/hour-weekday?${Q}`, expect: exactData },
   'api/v1/situation/trend/route.ts': { url: `/api/v1/situation/trend?${Q}`, expect: exactData },

@@ -12,6 +12,7 @@ import * as citizenReportModeration from './20261126T1600-citizen-report-moderat
 import * as dialogueSummary from './20261127T1100-dialogue-summary';
 import * as policeFeedEvent from './20261127T1200-police-feed-event';
 import * as incidentTimeCoveringIndex from './20261127T2100-incident-time-covering-index';
+import * as incidentSeq from './20261128T0100-incident-seq';
 
 export const migrations: Record<string, Migration> = {
   '20261125T0900-initial-schema': initialSchema,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261127T1100-dialogue-summary': dialogueSummary,
   '20261127T1200-police-feed-event': policeFeedEvent,
   '20261127T2100-incident-time-covering-index': incidentTimeCoveringIndex,
+  '20261128T0100-incident-seq': incidentSeq,
 };

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { createTestMunicipality, getTestDatabase, testBackend } from '@/lib/testing/test-database';
 import { listAreaOutlines } from './areas';
-import { listIncidentPoints, listMapCategories } from './incident-points';
+import { findIncidentIdBySeq, listIncidentPoints, listMapCategories } from './incident-points';
 
 const dayNumber = (isoDate: string) => Date.UTC(+isoDate.slice(0, 4), +isoDate.slice(5, 7) - 1, +isoDate.slice(8, 10)) / 86_400_000;
 
@@ -71,6 +71,31 @@ describe(`map queries on ${testBackend()}`, () => {
   it('a bbox keeps only the points inside it', async () => {
     const rows = await listIncidentPoints(h.db, { ...base(), bbox: [14.0, 57.1, 14.1, 57.2] });
     expect(rows.map((r) => r.lon)).toEqual([expect.closeTo(14.05, 6)]);
+  });
+
+  it('gives each point its local minute of the day, across both daylight-saving changes', async () => {
+    const rows = await listIncidentPoints(h.db, base());
+    expect(rows.map((r) => r.minute).sort((a, b) => a - b)).toEqual([30, 23 * 60 + 30]);
+  });
+
+  it('returns the points in seq order, each seq a distinct number that finds its incident', async () => {
+    const later = '2025-01-15T10:00:00Z';
+    await insert(code, later, 14.06, 57.19);
+    const rows = await listIncidentPoints(h.db, base());
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => typeof r.seq === 'number' && Number.isInteger(r.seq))).toBe(true);
+    expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((a, b) => a - b));
+    // The newest insert has the highest seq although it is the second oldest in time.
+    expect(rows[2].day).toBe(dayNumber('2025-01-15'));
+    const visible = sql<boolean>`incident.visibility = 'joint'`;
+    expect((await findIncidentIdBySeq(h.db, rows[2].seq, visible))?.id).toBe(rows[2].id);
+    expect(await findIncidentIdBySeq(h.db, rows[2].seq, sql<boolean>`false`)).toBeNull();
+    // A limit keeps the oldest matches, still in seq order.
+    const cut = await listIncidentPoints(h.db, { ...base(), limit: 2 });
+    expect(cut.map((r) => r.day).sort((a, b) => a - b)).toEqual([dayNumber('2025-01-15'), dayNumber('2025-03-30')]);
+    expect(cut[0].seq).toBeLessThan(cut[1].seq);
+    expect(cut.map((r) => r.ord).sort()).toEqual([1, 2]);
+    await h.db.deleteFrom('incident').where('id', '=', rows[2].id).execute();
   });
 
   it('no categories means no points', async () => {

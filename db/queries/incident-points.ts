@@ -1,4 +1,5 @@
-// Incident points for the map: position, category and local day, filtered by tenant, period and bbox.
+// Incident points for the map: id (seq), position, category, local day and minute, filtered by tenant,
+// period and bbox.
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../schema';
 
@@ -20,38 +21,73 @@ export interface IncidentPointQuery {
 export interface IncidentPointRow {
   /** For the audit log's hash of the ids read; not sent to the browser. */
   id: string;
+  /** incident.seq: the id the pack carries (a JS number: exact below 2^53). */
+  seq: number;
   lon: number;
   lat: number;
   category_key: string;
   /** Days since 1970-01-01 of the date in Europe/Stockholm. */
   day: number;
+  /** Minute of the day in Europe/Stockholm, 0–1439. */
+  minute: number;
+  /** Rank by time (occurred_at, then id), from 1: a caller cutting the list drops the highest. */
+  ord: number;
 }
 
+/** The pack's columns of `incident` (or its alias), local day and minute in Europe/Stockholm. */
+export function pointColumns(table = 'incident') {
+  const col = (name: string) => sql.ref(`${table}.${name}`);
+  const local = sql`(${col('occurred_at')} AT TIME ZONE 'Europe/Stockholm')`;
+  return [
+    sql<string>`${col('id')}`.as('id'),
+    sql<number>`${col('seq')}::float8`.as('seq'),
+    sql<number>`ST_X(${col('geom')})::float8`.as('lon'),
+    sql<number>`ST_Y(${col('geom')})::float8`.as('lat'),
+    sql<string>`${col('category_key')}`.as('category_key'),
+    sql<number>`(${local}::date - DATE '1970-01-01')::int`.as('day'),
+    sql<number>`(extract(hour FROM ${local}) * 60 + extract(minute FROM ${local}))::int`.as('minute'),
+    sql<number>`(row_number() OVER (ORDER BY ${col('occurred_at')}, ${col('id')}))::int`.as('ord'),
+  ] as const;
+}
+
+/**
+ * The points in seq order (the pack's delta-coded ids stay small), of the `limit` oldest matches (the
+ * cut is by time, as before ids: the same filter always cuts at the same point; `ord` tells which).
+ */
 export async function listIncidentPoints(db: Kysely<Database>, q: IncidentPointQuery): Promise<IncidentPointRow[]> {
   if (!q.categoryKeys.length || !q.visibilities.length) return [];
-  return (
-    db
-      .selectFrom('incident')
-      .where('municipality_code', '=', q.municipalityCode)
-      .where('category_key', 'in', q.categoryKeys)
-      .where('visibility', 'in', q.visibilities)
-      .$if(!!q.access, (qb) => qb.where(q.access!))
-      // Local midnight of `from` and of the day after `to`: correct across daylight-saving changes.
-      .$if(!!q.from, (qb) => qb.where('occurred_at', '>=', sql<Date>`(${q.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`))
-      .$if(!!q.to, (qb) => qb.where('occurred_at', '<', sql<Date>`(${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'`))
-      .$if(!!q.bbox, (qb) => qb.where(sql<boolean>`geom && ST_MakeEnvelope(${q.bbox![0]}, ${q.bbox![1]}, ${q.bbox![2]}, ${q.bbox![3]}, 4326)`))
-      .select([
-        'id',
-        sql<number>`ST_X(geom)::float8`.as('lon'),
-        sql<number>`ST_Y(geom)::float8`.as('lat'),
-        'category_key',
-        sql<number>`((occurred_at AT TIME ZONE 'Europe/Stockholm')::date - DATE '1970-01-01')::int`.as('day'),
-      ])
-      .orderBy('occurred_at')
-      .orderBy('id')
-      .limit(q.limit)
-      .execute()
-  );
+  const matches = db
+    .selectFrom('incident')
+    .where('municipality_code', '=', q.municipalityCode)
+    .where('category_key', 'in', q.categoryKeys)
+    .where('visibility', 'in', q.visibilities)
+    .$if(!!q.access, (qb) => qb.where(q.access!))
+    // Local midnight of `from` and of the day after `to`: correct across daylight-saving changes.
+    .$if(!!q.from, (qb) => qb.where('occurred_at', '>=', sql<Date>`(${q.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`))
+    .$if(!!q.to, (qb) => qb.where('occurred_at', '<', sql<Date>`(${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'`))
+    .$if(!!q.bbox, (qb) => qb.where(sql<boolean>`geom && ST_MakeEnvelope(${q.bbox![0]}, ${q.bbox![1]}, ${q.bbox![2]}, ${q.bbox![3]}, 4326)`))
+    .select(pointColumns())
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .limit(q.limit);
+  const rows = await db.selectFrom(matches.as('p')).selectAll().orderBy('p.seq').execute();
+  return rows.map(pointRow);
+}
+
+/** Numbers as numbers on both drivers. */
+export function pointRow(r: { id: string; seq: number | string; lon: number | string; lat: number | string; category_key: string; day: number | string; minute: number | string; ord: number | string }): IncidentPointRow {
+  return { id: r.id, seq: Number(r.seq), lon: Number(r.lon), lat: Number(r.lat), category_key: r.category_key, day: Number(r.day), minute: Number(r.minute), ord: Number(r.ord) };
+}
+
+/** The incident of this point number, if the access predicate (exact access, in SQL) lets the viewer see it. */
+export async function findIncidentIdBySeq(db: Kysely<Database>, seq: number, access: Expression<SqlBool>): Promise<{ id: string; municipality_code: string } | null> {
+  const row = await db
+    .selectFrom('incident')
+    .select(['id', 'municipality_code'])
+    .where(sql<boolean>`incident.seq = ${seq}::int8`)
+    .where(access)
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 export interface MapCategoryRow {

@@ -3,6 +3,7 @@
 import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { SelectionPolygonWkt } from '@/lib/schemas/selection';
 import type { Database } from '../schema';
+import { type IncidentPointRow, pointColumns, pointRow } from './incident-points';
 import { localHour, localMonth, localWeekday } from './time-buckets';
 
 export interface SituationIncidentQuery {
@@ -144,30 +145,14 @@ export async function countIncidentsByMonth(db: Kysely<Database>, q: SituationIn
   return rows.map((r) => ({ month: r.month, count: Number(r.count) }));
 }
 
-export interface SituationPointRow {
-  id: string;
-  lon: number;
-  lat: number;
-  category_key: string;
-  /** Days since 1970-01-01 of the date in Europe/Stockholm. */
-  day: number;
-}
+export type SituationPointRow = IncidentPointRow;
 
-/** The points themselves (for the packed binary), oldest first. */
+/** The points themselves (for the packed binary): the `limit` oldest matches, in seq order (see listIncidentPoints). */
 export async function listSituationIncidentPoints(db: Kysely<Database>, q: SituationIncidentQuery, limit: number): Promise<SituationPointRow[]> {
   if (!q.categoryKeys.length) return [];
-  return filteredIncidents(db, q)
-    .select([
-      'incident.id',
-      sql<number>`ST_X(incident.geom)::float8`.as('lon'),
-      sql<number>`ST_Y(incident.geom)::float8`.as('lat'),
-      'incident.category_key',
-      sql<number>`((incident.occurred_at AT TIME ZONE 'Europe/Stockholm')::date - DATE '1970-01-01')::int`.as('day'),
-    ])
-    .orderBy('incident.occurred_at')
-    .orderBy('incident.id')
-    .limit(limit)
-    .execute();
+  const matches = filteredIncidents(db, q).select(pointColumns()).orderBy('incident.occurred_at').orderBy('incident.id').limit(limit);
+  const rows = await db.selectFrom(matches.as('p')).selectAll().orderBy('p.seq').execute();
+  return rows.map(pointRow);
 }
 
 /** Number of filtered incidents. */

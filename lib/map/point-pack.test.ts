@@ -33,6 +33,52 @@ describe('point pack', () => {
     expect(unpackPoints(packPoints(rows, categories, { truncated: true })).truncated).toBe(true);
   });
 
+  it('round-trips ids and minutes of the day', () => {
+    const withIds = rows.map((r, i) => ({ ...r, id: [7, 8, 2 ** 40 + 3][i], minute: [0, 1439, 754][i] }));
+    const p = unpackPoints(packPoints(withIds, categories, { truncated: true }));
+    expect(Array.from(p.ids!)).toEqual([7, 8, 2 ** 40 + 3]);
+    expect(Array.from(p.minutes!)).toEqual([0, 1439, 754]);
+    expect(Array.from(p.days)).toEqual([20_000, 20_417, -3]);
+    expect(Array.from(p.categoryIndex)).toEqual([0, 2, 1]);
+    expect(p.truncated).toBe(true);
+  });
+
+  it('a pack without ids or minutes says so', () => {
+    const p = unpackPoints(packPoints(rows, categories));
+    expect(p.ids).toBeNull();
+    expect(p.minutes).toBeNull();
+  });
+
+  it('stores close ids in about one byte each', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ lon: 14, lat: 57, category: 0, day: 0, id: 1_000_000 + i * 20 }));
+    const bare = packPoints(many.map(({ id: _id, ...r }) => r), ['a']).length;
+    expect(packPoints(many, ['a']).length - bare).toBe(3 + 999);
+  });
+
+  it('rejects ids out of order, and ids or minutes on some points only', () => {
+    expect(() => packPoints([{ ...rows[0], id: 5 }, { ...rows[1], id: 4 }], categories)).toThrow(/ascending/);
+    expect(() => packPoints([{ ...rows[0], id: 5 }, rows[1]], categories)).toThrow(/every point or none/);
+    expect(() => packPoints([rows[0], { ...rows[1], minute: 3 }], categories)).toThrow(/every point or none/);
+    expect(() => packPoints([{ ...rows[0], minute: 1440 }], categories)).toThrow(/outside 0–1439/);
+  });
+
+  it('reads a version-1 pack (no ids, no minutes)', () => {
+    const v1 = packPoints(rows, categories, { truncated: true });
+    v1.set(new TextEncoder().encode('LBP1'), 0);
+    const p = unpackPoints(v1);
+    expect(p.truncated).toBe(true);
+    expect(p.ids).toBeNull();
+    expect(Array.from(p.days)).toEqual([20_000, 20_417, -3]);
+  });
+
+  it('rejects a pack whose id block is cut short or too long', () => {
+    const packed = packPoints(rows.map((r, i) => ({ ...r, id: 300 * (i + 1) })), categories);
+    expect(() => unpackPoints(packed.subarray(0, packed.length - 1))).toThrow(/inside the id|does not hold/);
+    const longer = new Uint8Array(packed.length + 1);
+    longer.set(packed);
+    expect(() => unpackPoints(longer)).toThrow(/does not hold/);
+  });
+
   it('reads a pack that starts at an unaligned offset of a larger buffer', () => {
     const packed = packPoints(rows, categories);
     const outer = new Uint8Array(packed.length + 3);

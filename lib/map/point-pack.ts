@@ -1,16 +1,23 @@
 // The compact binary in which incident points reach the browser (DESIGN.md §5). Little-endian:
-//   0  'LBP1'            magic and format version
+//   0  'LBP2'            magic and format version ('LBP1' packs, without ids and minutes, still read)
 //   4  uint32 flags      bit 0: truncated (more points matched than were sent)
+//                        bit 1: ids present; bit 2: minutes present
 //   8  uint32 count      number of points
 //  12  uint32 n          byte length of the category table (UTF-8 JSON array of category keys),
 //                        padded with spaces to a multiple of 4 so the arrays below stay aligned
 //  16  category table
 //      Float32[2·count]  lon, lat pairs (WGS84; float32 is about 1 m at Swedish latitudes)
 //      Int32[count]      local day: days since 1970-01-01 of the date in Europe/Stockholm
+//      Uint16[count]     (bit 2) local minute of the day, 0–1439, Europe/Stockholm
 //      Uint8[count]      index into the category table
-// About 13 bytes a point: 50k points are 650 kB before compression, against 8 MB as GeoJSON.
+//      varints           (bit 1, to the end) the points' ids (incident.seq), ascending: each the
+//                        difference from the previous (the first from 0) as an unsigned LEB128 varint
+// Points come in id order so the id differences stay small: about one byte a point for a viewport of a
+// million-row table. About 16 bytes a point in all; 50k points ≈ 300–400 kB gzipped (bench/map.ts),
+// against 8 MB as GeoJSON. Random v4 UUIDs (16 bytes of noise each) would not fit 1 MB.
 
-export const POINT_PACK_MAGIC = 'LBP1';
+export const POINT_PACK_MAGIC = 'LBP2';
+const POINT_PACK_MAGIC_V1 = 'LBP1';
 export const POINT_PACK_CONTENT_TYPE = 'application/octet-stream';
 /**
  * Response header naming the pack's compression ('gzip'): the server gzips packs itself (Next drops a
@@ -20,6 +27,10 @@ export const POINT_PACK_ENCODING_HEADER = 'x-pack-encoding';
 /** Uint8 category indexes: a table of at most 256 categories. */
 export const MAX_PACKED_CATEGORIES = 256;
 
+const FLAG_TRUNCATED = 1;
+const FLAG_IDS = 2;
+const FLAG_MINUTES = 4;
+
 export interface PointRow {
   lon: number;
   lat: number;
@@ -27,6 +38,10 @@ export interface PointRow {
   category: number;
   /** Days since 1970-01-01 of the local (Europe/Stockholm) date. */
   day: number;
+  /** The incident's point number (incident.seq): a non-negative safe integer. Every row or none. */
+  id?: number;
+  /** Minute of the local (Europe/Stockholm) day, 0–1439. Every row or none. */
+  minute?: number;
 }
 
 export interface PackedPoints {
@@ -37,32 +52,73 @@ export interface PackedPoints {
   positions: Float32Array;
   days: Int32Array;
   categoryIndex: Uint8Array;
+  /**
+   * Each point's id (incident.seq), ascending; resolve one to its record with
+   * GET /api/v1/incidents/points/:id. null for a pack without ids (format LBP1).
+   */
+  ids: Float64Array | null;
+  /** Minute of the local day (0–1439) of each point; null when the pack has none. */
+  minutes: Uint16Array | null;
 }
 
 const HEADER_BYTES = 16;
+const MINUTES_PER_DAY = 1440;
 
 function pad4(n: number): number {
   return (n + 3) & ~3;
 }
 
-/** Packs rows and their category table; throws when the table is too large or an index is out of it. */
+function varintLength(v: number): number {
+  let n = 1;
+  while (v >= 128) {
+    v = Math.floor(v / 128);
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Packs rows and their category table. With ids, the rows must come in ascending id order (the
+ * server sorts in SQL). Throws when the table is too large, an index is out of it, or ids or minutes
+ * are given for some rows only, out of order or out of range.
+ */
 export function packPoints(rows: readonly PointRow[], categories: readonly string[], options: { truncated?: boolean } = {}): Uint8Array {
   if (categories.length > MAX_PACKED_CATEGORIES) throw new Error(`At most ${MAX_PACKED_CATEGORIES} categories fit in a point pack, got ${categories.length}`);
+  const count = rows.length;
+  const withIds = count > 0 && rows[0].id !== undefined;
+  const withMinutes = count > 0 && rows[0].minute !== undefined;
+  let idBytes = 0;
+  let previous = 0;
+  for (let i = 0; i < count; i++) {
+    const r = rows[i];
+    if ((r.id !== undefined) !== withIds) throw new Error(`Point ${i} ${withIds ? 'lacks' : 'has'} an id: ids go with every point or none`);
+    if ((r.minute !== undefined) !== withMinutes) throw new Error(`Point ${i} ${withMinutes ? 'lacks' : 'has'} a minute: minutes go with every point or none`);
+    if (withIds) {
+      const id = r.id!;
+      if (!Number.isSafeInteger(id) || id < previous) throw new Error(`Point ${i} has id ${id}: ids must be non-negative integers in ascending order`);
+      idBytes += varintLength(id - previous);
+      previous = id;
+    }
+    if (withMinutes && !(Number.isInteger(r.minute) && r.minute! >= 0 && r.minute! < MINUTES_PER_DAY)) throw new Error(`Point ${i} has minute ${r.minute} outside 0–1439`);
+  }
   const json = new TextEncoder().encode(JSON.stringify(categories));
   const tableBytes = pad4(json.length);
-  const count = rows.length;
   const positionsOffset = HEADER_BYTES + tableBytes;
   const daysOffset = positionsOffset + count * 8;
-  const categoryOffset = daysOffset + count * 4;
-  const buffer = new ArrayBuffer(categoryOffset + count);
+  const minutesOffset = daysOffset + count * 4;
+  const categoryOffset = minutesOffset + (withMinutes ? count * 2 : 0);
+  const idsOffset = categoryOffset + count;
+  const buffer = new ArrayBuffer(idsOffset + idBytes);
   const bytes = new Uint8Array(buffer);
   const view = new DataView(buffer);
   for (let i = 0; i < 4; i++) bytes[i] = POINT_PACK_MAGIC.charCodeAt(i);
-  view.setUint32(4, options.truncated ? 1 : 0, true);
+  view.setUint32(4, (options.truncated ? FLAG_TRUNCATED : 0) | (withIds ? FLAG_IDS : 0) | (withMinutes ? FLAG_MINUTES : 0), true);
   view.setUint32(8, count, true);
   view.setUint32(12, tableBytes, true);
   bytes.set(json, HEADER_BYTES);
   bytes.fill(0x20, HEADER_BYTES + json.length, positionsOffset);
+  let at = idsOffset;
+  previous = 0;
   for (let i = 0; i < count; i++) {
     const r = rows[i];
     if (!Number.isInteger(r.category) || r.category < 0 || r.category >= categories.length) {
@@ -71,25 +127,61 @@ export function packPoints(rows: readonly PointRow[], categories: readonly strin
     view.setFloat32(positionsOffset + i * 8, r.lon, true);
     view.setFloat32(positionsOffset + i * 8 + 4, r.lat, true);
     view.setInt32(daysOffset + i * 4, r.day, true);
+    if (withMinutes) view.setUint16(minutesOffset + i * 2, r.minute!, true);
     bytes[categoryOffset + i] = r.category;
+    if (withIds) {
+      let d = r.id! - previous;
+      previous = r.id!;
+      while (d >= 128) {
+        bytes[at++] = (d % 128) | 128;
+        d = Math.floor(d / 128);
+      }
+      bytes[at++] = d;
+    }
   }
   return bytes;
 }
 
-/** Reads a pack; the typed arrays are copies, aligned whatever the input's offset. */
+/** Reads the id block: `count` LEB128 differences from `start` to the end of `bytes`. */
+function readIds(bytes: Uint8Array, start: number, count: number): Float64Array {
+  const ids = new Float64Array(count);
+  let at = start;
+  let previous = 0;
+  for (let i = 0; i < count; i++) {
+    let d = 0;
+    let scale = 1;
+    for (;;) {
+      if (at >= bytes.length) throw new Error(`Point pack ends inside the id of point ${i}`);
+      const b = bytes[at++];
+      d += (b & 127) * scale;
+      if (b < 128) break;
+      scale *= 128;
+    }
+    previous += d;
+    ids[i] = previous;
+  }
+  if (at !== bytes.length) throw new Error(`Point pack of ${bytes.length} bytes does not hold ${count} points`);
+  return ids;
+}
+
+/** Reads a pack (LBP2, or LBP1 without ids); the typed arrays are copies, aligned whatever the input's offset. */
 export function unpackPoints(input: ArrayBuffer | Uint8Array): PackedPoints {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes.length < HEADER_BYTES) throw new Error('Point pack too short for its header');
   const magic = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]);
-  if (magic !== POINT_PACK_MAGIC) throw new Error(`Not a point pack (magic "${magic}")`);
+  if (magic !== POINT_PACK_MAGIC && magic !== POINT_PACK_MAGIC_V1) throw new Error(`Not a point pack (magic "${magic}")`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const flags = view.getUint32(4, true);
+  const flags = magic === POINT_PACK_MAGIC_V1 ? view.getUint32(4, true) & FLAG_TRUNCATED : view.getUint32(4, true);
   const count = view.getUint32(8, true);
   const tableBytes = view.getUint32(12, true);
+  const withIds = (flags & FLAG_IDS) !== 0;
+  const withMinutes = (flags & FLAG_MINUTES) !== 0;
   const positionsOffset = HEADER_BYTES + tableBytes;
   const daysOffset = positionsOffset + count * 8;
-  const categoryOffset = daysOffset + count * 4;
-  if (bytes.length !== categoryOffset + count) throw new Error(`Point pack of ${bytes.length} bytes does not hold ${count} points`);
+  const minutesOffset = daysOffset + count * 4;
+  const categoryOffset = minutesOffset + (withMinutes ? count * 2 : 0);
+  const idsOffset = categoryOffset + count;
+  if (withIds ? bytes.length < idsOffset + count : bytes.length !== idsOffset) throw new Error(`Point pack of ${bytes.length} bytes does not hold ${count} points`);
   const categories = JSON.parse(new TextDecoder().decode(bytes.subarray(HEADER_BYTES, positionsOffset))) as string[];
   // Copied through a fresh array: Node's Buffer.slice shares memory (and a pooled ArrayBuffer).
   const copy = (start: number, end: number) => {
@@ -99,15 +191,17 @@ export function unpackPoints(input: ArrayBuffer | Uint8Array): PackedPoints {
   };
   return {
     count,
-    truncated: (flags & 1) === 1,
+    truncated: (flags & FLAG_TRUNCATED) !== 0,
     categories,
     positions: new Float32Array(copy(positionsOffset, daysOffset)),
-    days: new Int32Array(copy(daysOffset, categoryOffset)),
-    categoryIndex: new Uint8Array(copy(categoryOffset, categoryOffset + count)),
+    days: new Int32Array(copy(daysOffset, minutesOffset)),
+    categoryIndex: new Uint8Array(copy(categoryOffset, idsOffset)),
+    ids: withIds ? readIds(bytes, idsOffset, count) : null,
+    minutes: withMinutes ? new Uint16Array(copy(minutesOffset, categoryOffset)) : null,
   };
 }
 
-/** A gzip member starts with 1f 8b; a pack with 'LBP1'. */
+/** A gzip member starts with 1f 8b; a pack with 'LBP'. */
 function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }

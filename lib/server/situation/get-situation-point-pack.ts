@@ -16,10 +16,11 @@ export async function getSituationPointPack(filters: MapFilters): Promise<Incide
   const q = await incidentQueryFor(access, filters);
   const rows = await listSituationIncidentPoints(access.db, q, MAX_POINTS_PER_REQUEST + 1);
   const truncated = rows.length > MAX_POINTS_PER_REQUEST;
-  const kept = truncated ? rows.slice(0, MAX_POINTS_PER_REQUEST) : rows;
+  // The newest match goes (rows come in seq order; ord ranks them by time).
+  const kept = truncated ? rows.filter((r) => r.ord <= MAX_POINTS_PER_REQUEST) : rows;
   const index = new Map(q.categoryKeys.map((k, i) => [k, i]));
   const body = packPoints(
-    kept.map((r) => ({ lon: Number(r.lon), lat: Number(r.lat), category: index.get(r.category_key)!, day: Number(r.day) })),
+    kept.map((r) => ({ lon: r.lon, lat: r.lat, category: index.get(r.category_key)!, day: r.day, minute: r.minute, id: r.seq })),
     q.categoryKeys,
     { truncated },
   );
