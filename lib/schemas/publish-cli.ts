@@ -21,7 +21,7 @@ export const publishArgsSchema = z
     geography: z.enum(['district', 'grid'], { error: '--geography must be district or grid' }).optional(),
     'grid-size': wholeNumber('--grid-size', 250).optional(),
     k: wholeNumber('--k', 3).optional(),
-    changelog: z.string().trim().min(1, { error: '--changelog must say what changed' }).optional(),
+    changelog: z.string().trim().min(1, { error: '--changelog must say what changed' }).max(2000, { error: '--changelog is at most 2000 characters' }).optional(),
     by: z.string().trim().min(1, { error: '--by needs a name' }).optional(),
   })
   .strict()
