@@ -109,7 +109,7 @@ export async function runImportCommand(argv: string[], io: Io): Promise<number> 
       return 1;
     }
     const rate = result.durationMs > 0 ? Math.round((result.totalRows / result.durationMs) * 1000) : result.totalRows;
-    io.stdout(`${result.dryRun ? 'Dry run: would add' : 'Added'} ${result.added}, already present ${result.alreadyPresent} of ${result.totalRows} rows (${where}; ${result.durationMs} ms, ${rate} rows/s, ${h.backend})\n`);
+    io.stdout(`${result.dryRun ? 'Dry run: would add' : 'Added'} ${result.added}, ${result.dryRun ? 'update' : 'updated'} ${result.updated}, already present unchanged ${result.alreadyPresent} of ${result.totalRows} rows (${where}; ${result.durationMs} ms, ${rate} rows/s, ${h.backend})\n`);
     return 0;
   } finally {
     await h.close();

@@ -316,6 +316,7 @@ function validateIncidents(table: SourceTable, options: ImportOptions, context: 
     const sourceText = text(r, 'source');
     const source = sourceText === '' ? 'import' : normaliseHeader(sourceText);
     if (!(INCIDENT_SOURCES as readonly string[]).includes(source)) errors.add(r.row, 'source', `source must be one of ${INCIDENT_SOURCES.join(', ')}`);
+    else if (source === 'police_feed') errors.add(r.row, 'source', 'police_feed rows come only from the police events feed import (kind police_feed): they are context, never incident locations');
     const visibility = visibilityOf(r, options, errors);
     const external_id = externalId(r);
     const point = points.get(r.row);

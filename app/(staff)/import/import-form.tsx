@@ -25,6 +25,7 @@ interface ImportResultDto {
   errors: { row: number; column: string | null; message: string }[];
   errorCount: number;
   added: number;
+  updated: number;
   alreadyPresent: number;
   dryRun: boolean;
 }
@@ -296,8 +297,8 @@ export function ImportForm(props: {
                 </div>
               </>
             ) : (
-              <p className={styles.ok} role="status" data-testid="import-result" data-added={result.added} data-present={result.alreadyPresent} data-dry-run={String(result.dryRun)}>
-                {fill(result.dryRun ? t.resultDry : t.resultDone, { added: number(result.added), present: number(result.alreadyPresent) })}
+              <p className={styles.ok} role="status" data-testid="import-result" data-added={result.added} data-updated={result.updated} data-present={result.alreadyPresent} data-dry-run={String(result.dryRun)}>
+                {fill(result.dryRun ? t.resultDry : t.resultDone, { added: number(result.added), updated: number(result.updated), present: number(result.alreadyPresent) })}
               </p>
             )}
             <h2>{t.columnsHeading}</h2>

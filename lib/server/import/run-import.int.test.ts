@@ -88,6 +88,52 @@ describe('runImport', () => {
     expect((audit[0].details as { file_sha256: string }).file_sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('upserts on source + external id: a changed row updates its record, an unchanged one is left alone', async () => {
+    const m = await municipalityWithOrgs('Importkommun Upsert');
+    const v = viewer(m.code, 'police', m.police);
+    expect(await runImport(h.db, v, file('p.csv', GOOD), opts(m.code, 'incidents'))).toMatchObject({ errors: [], added: 3, updated: 0 });
+    const before = await h.db.selectFrom('incident').select(['id', 'external_id', 'category_key', 'description', 'updated_at']).where('municipality_code', '=', m.code).orderBy('occurred_at').execute();
+    // P-1 corrected in the source system (category and description), P-2 as before, the row without an
+    // external id changed: it has nothing else to be known by, so it is a new record.
+    const changed = GOOD.replace('P-1;Stöld;2025-03-01 10:00;57,1830;14,0470;Cykel', 'P-1;Rån;2025-03-01 10:00;57,1830;14,0470;Cykel och mobil').replace(';Fönster', ';Fönster och dörr');
+    const r = await runImport(h.db, v, file('p-corrected.csv', changed), opts(m.code, 'incidents'));
+    expect(r).toMatchObject({ errors: [], added: 1, updated: 1, alreadyPresent: 1 });
+    const after = await h.db.selectFrom('incident').select(['id', 'external_id', 'category_key', 'description', 'updated_at']).where('municipality_code', '=', m.code).orderBy('occurred_at').orderBy('description').execute();
+    expect(after).toHaveLength(4);
+    const p1 = after.find((a) => a.external_id === 'P-1')!;
+    expect(p1).toMatchObject({ id: before[0].id, category_key: 'robbery', description: 'Cykel och mobil' });
+    expect(new Date(p1.updated_at).getTime()).toBeGreaterThan(new Date(before[0].updated_at).getTime());
+    expect(after.find((a) => a.external_id === 'P-2')).toEqual(before[1]);
+    const audit = await lastAudit(m.code);
+    expect(audit.details).toMatchObject({ added: 1, updated: 1, already_present: 1 });
+    expect(audit.result_count).toBe(2);
+    // The corrected file again changes nothing.
+    expect(await runImport(h.db, v, file('p-corrected.csv', changed), opts(m.code, 'incidents'))).toMatchObject({ added: 0, updated: 0, alreadyPresent: 3 });
+    expect(await count('incident', m.code)).toBe(4);
+  });
+
+  it("refuses to update another organisation's record by its external id, naming the row, and stores nothing", async () => {
+    const m = await municipalityWithOrgs('Importkommun Egen');
+    expect(await runImport(h.db, viewer(m.code, 'police', m.police), file('p.csv', GOOD), opts(m.code, 'incidents'))).toMatchObject({ added: 3 });
+    // Both files say no source: the rows are source 'import', the police's P-2 among them.
+    const other = 'externt_id;kategori;tidpunkt;latitud;longitud\nK-9;Stöld;2025-05-01 10:00;57,18;14,04\nP-2;Stöld;2025-05-01 10:00;57,18;14,04\n';
+    const r = await runImport(h.db, viewer(m.code, 'municipality', m.municipality), file('k.csv', other), opts(m.code, 'incidents'));
+    expect(r.errors).toEqual([{ row: 3, column: 'externt_id', message: 'external_id "P-2" is already a record of another organisation: an import updates only your organisation\'s records' }]);
+    expect(r).toMatchObject({ added: 0, updated: 0 });
+    expect(await count('incident', m.code)).toBe(3);
+    // Under its own source the same external id is another key: no conflict.
+    const own = other.replace('longitud\n', 'longitud;källa\n').replace(/;14,04\n/g, ';14,04;municipality\n');
+    expect(await runImport(h.db, viewer(m.code, 'municipality', m.municipality), file('k.csv', own), opts(m.code, 'incidents'))).toMatchObject({ errors: [], added: 2 });
+  });
+
+  it('refuses incident rows claiming the police events feed as their source', async () => {
+    const m = await municipalityWithOrgs('Importkommun Flöde');
+    const rows = 'kategori;tidpunkt;latitud;longitud;källa\nStöld;2025-05-01 10:00;57,18;14,04;police_feed\n';
+    const r = await runImport(h.db, viewer(m.code, 'police', m.police), file('f.csv', rows), opts(m.code, 'incidents'));
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([[2, 'källa']]);
+    expect(await count('incident', m.code)).toBe(0);
+  });
+
   it('a dry run counts what would be added and stores nothing', async () => {
     const m = await municipalityWithOrgs('Importkommun C');
     const r = await runImport(h.db, viewer(m.code, 'police', m.police), file('p.csv', GOOD), opts(m.code, 'incidents', { dry_run: true }));
@@ -147,6 +193,12 @@ describe('runImport', () => {
     expect(await runImport(h.db, v, file('v.csv', vandalism), opts(m.code, 'vandalism'))).toMatchObject({ added: 0, alreadyPresent: 2 });
     const v1 = await h.db.selectFrom('vandalism_report').select(['offensive', 'status', 'responsible_org_id', sql<number>`cost_sek::float8`.as('cost')]).where('external_id', '=', 'V1').where('municipality_code', '=', m.code).executeTakeFirstOrThrow();
     expect(v1).toEqual({ offensive: true, status: 'cleaned', responsible_org_id: m.municipality, cost: 1250.5 });
+    // V2 cleaned since: the file's new status and cost update the report; V1 is unchanged.
+    const cleaned = vandalism.replace('V2;skadegörelse;nej;2025-04-02;;;;;', 'V2;skadegörelse;nej;2025-04-02;sanerad;Kommunen;2025-04-03 09:00;800;');
+    expect(await runImport(h.db, v, file('v2.csv', cleaned), opts(m.code, 'vandalism'))).toMatchObject({ errors: [], added: 0, updated: 1, alreadyPresent: 1 });
+    const v2 = await h.db.selectFrom('vandalism_report').select(['status', sql<number>`cost_sek::float8`.as('cost')]).where('external_id', '=', 'V2').where('municipality_code', '=', m.code).executeTakeFirstOrThrow();
+    expect(v2).toEqual({ status: 'cleaned', cost: 800 });
+    expect(await count('vandalism_report', m.code)).toBe(2);
   });
 
   it('imports areas (SWEREF 99 TM) and then their survey results, each once', async () => {
@@ -173,6 +225,13 @@ describe('runImport', () => {
     const fixed = survey.replace('Område;', 'Område;Områdeskod;').replace('Norra;', 'Norra;;').replace('S1;', ';S1;');
     expect(await runImport(h.db, v, file('s.csv', fixed), opts(m.code, 'survey'))).toMatchObject({ errors: [], added: 2 });
     expect(await runImport(h.db, v, file('s.csv', fixed), opts(m.code, 'survey'))).toMatchObject({ added: 0, alreadyPresent: 2 });
+    // A corrected value updates the result; a new population updates the area.
+    expect(await runImport(h.db, v, file('s.csv', fixed.replace('23,5', '24,1')), opts(m.code, 'survey'))).toMatchObject({ errors: [], added: 0, updated: 1, alreadyPresent: 1 });
+    areas.features[0].properties.befolkning = 1250;
+    expect(await runImport(h.db, v, file('omr.geojson', JSON.stringify(areas)), opts(m.code, 'areas'))).toMatchObject({ errors: [], added: 0, updated: 1, alreadyPresent: 1 });
+    expect(await runImport(h.db, v, file('omr.geojson', JSON.stringify(areas)), opts(m.code, 'areas'))).toMatchObject({ added: 0, updated: 0, alreadyPresent: 2 });
+    expect((await h.db.selectFrom('area').select('population').where('municipality_code', '=', m.code).where('name', '=', 'Norra').executeTakeFirstOrThrow()).population).toBe(1250);
+    await runImport(h.db, v, file('s.csv', fixed), opts(m.code, 'survey'));
     const results = await h.db.selectFrom('survey_indicator').innerJoin('area', 'area.id', 'survey_indicator.area_id').select(['area.name', 'survey_indicator.value', 'survey_indicator.respondents']).where('survey_indicator.municipality_code', '=', m.code).orderBy('area.name').execute();
     expect(results).toEqual([
       { name: 'Norra', value: 23.5, respondents: 410 },

@@ -12,7 +12,10 @@ import {
   insertSurveyRows,
   insertUnsafePlaceRows,
   insertVandalismRows,
+  listForeignExternalIds,
   listInvalidAreaGeometries,
+  type ExternalIdKind,
+  type UpsertedIds,
 } from '@/db/queries/import/insert-import-rows';
 import type { Database } from '@/db/schema';
 import { type ColumnMatch, decodeImportText, readImportFile } from '@/lib/import/read-import-file';
@@ -74,9 +77,11 @@ export interface ImportResult {
   /** Every bad row (up to MAX_REPORTED_ERRORS); when there are any, nothing was stored. */
   errors: ImportRowError[];
   errorCount: number;
-  /** Rows stored now (or that would be, in a dry run). */
+  /** Rows stored now as new records (or that would be, in a dry run). */
   added: number;
-  /** Rows already stored by an earlier import (same external id or same content). */
+  /** Rows whose stored record (same external id, area name or survey key) had other values and was updated. */
+  updated: number;
+  /** Rows already stored with the same values by an earlier import (same key or same content): left alone. */
   alreadyPresent: number;
   dryRun: boolean;
   durationMs: number;
@@ -122,6 +127,17 @@ export async function runImport(db: Kysely<Database>, viewer: Viewer, file: Impo
       errors.push({ row: bad.row, column: table.headerOf.get('geometry') ?? 'geometry', message: `the outline is not valid: ${bad.reason}` });
     }
   }
+  const keyedKind = validated.data.kind === 'incidents' || validated.data.kind === 'unsafe_places' || validated.data.kind === 'vandalism';
+  if (keyedKind && errors.length === 0) {
+    const rows = validated.data.rows as readonly { row: number; external_id: string | null; source?: string }[];
+    for (const foreign of await listForeignExternalIds(db, validated.data.kind as ExternalIdKind, viewer.municipalityCode, originOrgId, rows)) {
+      errors.push({
+        row: foreign.row,
+        column: table.headerOf.get('external_id') ?? 'external_id',
+        message: `external_id "${foreign.external_id}" is already a record of another organisation: an import updates only your organisation's records`,
+      });
+    }
+  }
   const base = {
     kind: options.kind,
     fileName: file.name,
@@ -147,11 +163,11 @@ export async function runImport(db: Kysely<Database>, viewer: Viewer, file: Impo
       resultCount: 0,
     });
     const ms = Math.round(performance.now() - started);
-    return { ...base, errors: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length, added: 0, alreadyPresent: 0, durationMs: ms, timings: { validateMs: ms, storeMs: 0 } };
+    return { ...base, errors: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length, added: 0, updated: 0, alreadyPresent: 0, durationMs: ms, timings: { validateMs: ms, storeMs: 0 } };
   }
 
   const mc = viewer.municipalityCode;
-  let ids: string[] = [];
+  let ids: UpsertedIds = { added: [], updated: [] };
   try {
     await db.transaction().execute(async (trx) => {
       const data = validated.data;
@@ -178,8 +194,14 @@ export async function runImport(db: Kysely<Database>, viewer: Viewer, file: Impo
         action: 'import',
         resource,
         municipalityCode: mc,
-        details: { ...details, added: ids.length, already_present: table.rows.length - ids.length, origin_org_id: pointKind ? originOrgId : undefined },
-        ids,
+        details: {
+          ...details,
+          added: ids.added.length,
+          updated: ids.updated.length,
+          already_present: table.rows.length - ids.added.length - ids.updated.length,
+          origin_org_id: pointKind ? originOrgId : undefined,
+        },
+        ids: [...ids.added, ...ids.updated],
       });
     });
   } catch (err) {
@@ -189,8 +211,8 @@ export async function runImport(db: Kysely<Database>, viewer: Viewer, file: Impo
       action: 'import.dry_run',
       resource,
       municipalityCode: mc,
-      details: { ...details, would_add: ids.length },
-      resultCount: ids.length,
+      details: { ...details, would_add: ids.added.length, would_update: ids.updated.length },
+      resultCount: ids.added.length + ids.updated.length,
     });
   }
   const ended = performance.now();
@@ -198,8 +220,9 @@ export async function runImport(db: Kysely<Database>, viewer: Viewer, file: Impo
     ...base,
     errors: [],
     errorCount: 0,
-    added: ids.length,
-    alreadyPresent: table.rows.length - ids.length,
+    added: ids.added.length,
+    updated: ids.updated.length,
+    alreadyPresent: table.rows.length - ids.added.length - ids.updated.length,
     durationMs: Math.round(ended - started),
     timings: { validateMs: Math.round(validatedAt - started), storeMs: Math.round(ended - validatedAt) },
   };
