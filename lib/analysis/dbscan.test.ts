@@ -5,6 +5,7 @@ import south from '@/lib/analysis/fixtures/dbscan-south-sweden-8km-25.json';
 import rChicago from '@/lib/analysis/fixtures/dbscan-r-chicago-90ft-4.json';
 import rSweden from '@/lib/analysis/fixtures/dbscan-r-sweden-20km-40.json';
 import { dbscan } from '@/lib/analysis/dbscan';
+import { createSeededRandom } from '@/lib/analysis/seeded-random';
 
 interface Fixture {
   eps: number;
@@ -119,5 +120,55 @@ describe('DBSCAN behaviour', () => {
     const y = Float64Array.from({ length: 400 }, (_, i) => Math.floor(i / 20));
     expect(dbscan(x, y, { eps: 5, minPoints: 5 }).highDensity).toBe(true);
     expect(dbscan(x, y, { eps: 1, minPoints: 5 }).highDensity).toBe(false);
+  });
+});
+
+/** DBSCAN by testing every pair (the definition, O(n²)): labels numbered and border points assigned as dbscan() documents. */
+function bruteForceDbscan(x: Float64Array, y: Float64Array, eps: number, minPoints: number) {
+  const n = x.length;
+  const near = (i: number, j: number) => (x[j] - x[i]) * (x[j] - x[i]) + (y[j] - y[i]) * (y[j] - y[i]) <= eps * eps;
+  const counts = Array.from({ length: n }, (_, i) => x.reduce((c, _v, j) => c + (near(i, j) ? 1 : 0), 0));
+  const core = counts.map((c) => c >= minPoints);
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (let i = 0; i < n; i += 1) for (let j = i + 1; j < n; j += 1) if (core[i] && core[j] && near(i, j)) parent[root(j)] = root(i);
+  const anchor = core.map((c, i) => (c ? i : core.findIndex((cj, j) => cj && near(i, j))));
+  const number = new Map<number, number>();
+  const labels = anchor.map((a) => {
+    if (a < 0) return -1;
+    const r = root(a);
+    if (!number.has(r)) number.set(r, number.size);
+    return number.get(r) as number;
+  });
+  return { labels, core: core.map((c) => (c ? 1 : 0)), meanNeighbours: counts.reduce((s, c) => s + c - 1, 0) / n };
+}
+
+describe('DBSCAN against testing every pair', () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('gives the same labels, core points and mean neighbours on random set %i (clusters, lattices, points exactly eps apart)', (seed) => {
+    const r = createSeededRandom(seed);
+    const n = 300 + Math.floor(r() * 300);
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    const eps = [1, 2.5, 10, 0.3][seed % 4];
+    for (let i = 0; i < n; i += 1) {
+      const kind = r();
+      if (kind < 0.4) {
+        // Lattice points a multiple of eps/2 apart: many pairs at exactly eps, and rows lying on grid row edges.
+        x[i] = 1000 + Math.floor(r() * 20) * (eps / 2);
+        y[i] = 6_300_000 + Math.floor(r() * 20) * (eps / 2);
+      } else if (kind < 0.8) {
+        x[i] = 1000 + 4 * eps + (r() - 0.5) * 3 * eps;
+        y[i] = 6_300_000 + 4 * eps + (r() - 0.5) * 3 * eps;
+      } else {
+        x[i] = 1000 + r() * 12 * eps;
+        y[i] = 6_300_000 + r() * 12 * eps;
+      }
+    }
+    const minPoints = 3 + (seed % 5);
+    const ours = dbscan(x, y, { eps, minPoints });
+    const ref = bruteForceDbscan(x, y, eps, minPoints);
+    expect(Array.from(ours.core)).toEqual(ref.core);
+    expect(Array.from(ours.labels)).toEqual(ref.labels);
+    expect(ours.meanNeighbours).toBe(ref.meanNeighbours);
   });
 });

@@ -1,5 +1,6 @@
-// Grid-indexed DBSCAN on typed arrays: points are bucketed in eps-sized cells, so each neighbourhood query
-// reads the 3 × 3 cells around a point. Runs without a database and reports progress (see dbscan.worker.ts).
+// Grid-indexed DBSCAN on typed arrays: points sorted into grid rows of eps/4 (by x within a row), so that a
+// neighbourhood is counted mostly from positions in those rows and only the points near the circle's edge are
+// tested one by one. Runs without a database and reports progress (see dbscan.worker.ts).
 
 export interface DbscanOptions {
   eps: number;
@@ -24,57 +25,221 @@ export interface DbscanResult {
 /** Above this mean number of neighbours within eps DBSCAN degenerates into "everything is one cluster" (METHODS.md). */
 export const HIGH_DENSITY_NEIGHBOURS = 50;
 
-interface GridIndex {
-  /** Point indices ordered by bucket. */
+/** Grid rows per eps: finer rows leave fewer pairs to test one by one but cost more row visits (4 measured best). */
+const ROWS_PER_EPS = 4;
+/** Cells of the dense grid at most (coarser cells beyond, for points spread far wider than eps). */
+const MAX_CELLS = 4_000_000;
+
+/**
+ * Points sorted into a dense row-major grid of square cells, and by x within each cell: every grid row is then
+ * one run of points sorted by x (the cell column floor((x − minX)/side) never decreases with x), and the first
+ * point at or right of any x in a row is found by looking only inside the cell that x falls in.
+ */
+interface RowIndex {
+  /** Input index of each sorted position. */
   order: Int32Array;
-  /** Bucket b holds order[start[b] .. start[b + 1]). */
-  start: Int32Array;
-  /** Bucket of each point. */
-  bucketOf: Int32Array;
-  /** Bucket number of a cell key, or undefined. */
-  lookup: Map<number, number>;
-  bx: Int32Array;
-  by: Int32Array;
+  /** Coordinates in sorted order. */
+  sx: Float64Array;
+  sy: Float64Array;
+  /** Grid row of each sorted position. */
+  rowOf: Int32Array;
+  /** Cell k = row · nx + column holds sorted positions cellStart[k] .. cellStart[k + 1]. */
+  cellStart: Int32Array;
   nx: number;
+  ny: number;
+  minX: number;
+  minY: number;
+  side: number;
+  /** Widening (metres) that covers the rounding in cell assignment and coordinates. */
+  margin: number;
 }
 
-function buildGridIndex(x: Float64Array, y: Float64Array, cell: number): GridIndex {
+function buildRowIndex(x: Float64Array, y: Float64Array, eps: number): RowIndex {
   const n = x.length;
   let minX = Infinity;
   let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
   for (let i = 0; i < n; i += 1) {
     if (x[i] < minX) minX = x[i];
+    if (x[i] > maxX) maxX = x[i];
     if (y[i] < minY) minY = y[i];
+    if (y[i] > maxY) maxY = y[i];
   }
-  const bx = new Int32Array(n);
-  const by = new Int32Array(n);
-  let maxBx = 0;
+  let side = eps / ROWS_PER_EPS;
+  const cellsAt = (s: number) => (Math.floor((maxX - minX) / s) + 1) * (Math.floor((maxY - minY) / s) + 1);
+  while (cellsAt(side) > MAX_CELLS) side *= 2;
+  const nx = Math.floor((maxX - minX) / side) + 1;
+  const ny = Math.floor((maxY - minY) / side) + 1;
+  const cellOf = new Int32Array(n);
+  const cellStart = new Int32Array(nx * ny + 1);
   for (let i = 0; i < n; i += 1) {
-    bx[i] = Math.floor((x[i] - minX) / cell);
-    by[i] = Math.floor((y[i] - minY) / cell);
-    if (bx[i] > maxBx) maxBx = bx[i];
+    const k = Math.floor((y[i] - minY) / side) * nx + Math.floor((x[i] - minX) / side);
+    cellOf[i] = k;
+    cellStart[k + 1] += 1;
   }
-  const nx = maxBx + 3;
-  const lookup = new Map<number, number>();
-  const bucketOf = new Int32Array(n);
-  const sizes: number[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const key = by[i] * nx + bx[i];
-    let b = lookup.get(key);
-    if (b === undefined) {
-      b = sizes.length;
-      lookup.set(key, b);
-      sizes.push(0);
-    }
-    bucketOf[i] = b;
-    sizes[b] += 1;
-  }
-  const start = new Int32Array(sizes.length + 1);
-  for (let b = 0; b < sizes.length; b += 1) start[b + 1] = start[b] + sizes[b];
-  const fill = start.slice(0, sizes.length);
+  for (let k = 0; k < nx * ny; k += 1) cellStart[k + 1] += cellStart[k];
+  const fill = cellStart.slice(0, nx * ny);
   const order = new Int32Array(n);
-  for (let i = 0; i < n; i += 1) order[fill[bucketOf[i]]++] = i;
-  return { order, start, bucketOf, lookup, bx, by, nx };
+  for (let i = 0; i < n; i += 1) order[fill[cellOf[i]]++] = i;
+  // By x within each cell (ties by input index, so the order depends on the input only).
+  const byX = (p: number, q: number) => x[p] - x[q] || p - q;
+  for (let k = 0; k < nx * ny; k += 1) {
+    const s = cellStart[k];
+    const e = cellStart[k + 1];
+    if (e - s < 2) continue;
+    if (e - s > 32) {
+      order.subarray(s, e).sort(byX);
+      continue;
+    }
+    for (let t = s + 1; t < e; t += 1) {
+      const v = order[t];
+      let u = t - 1;
+      while (u >= s && byX(order[u], v) > 0) {
+        order[u + 1] = order[u];
+        u -= 1;
+      }
+      order[u + 1] = v;
+    }
+  }
+  const sx = new Float64Array(n);
+  const sy = new Float64Array(n);
+  const rowOf = new Int32Array(n);
+  for (let a = 0; a < n; a += 1) {
+    const i = order[a];
+    sx[a] = x[i];
+    sy[a] = y[i];
+    rowOf[a] = Math.floor(cellOf[i] / nx);
+  }
+  const maxAbs = Math.max(Math.abs(minX), Math.abs(maxX), Math.abs(minY), Math.abs(maxY));
+  return { order, sx, sy, rowOf, cellStart, nx, ny, minX, minY, side, margin: 1e-9 * eps + 1e-12 * maxAbs };
+}
+
+/** First sorted position in grid row `row` whose x is ≥ v (strict: > v), looking only in the cell of v. */
+function searchRow(g: RowIndex, row: number, v: number, strict: boolean): number {
+  const base = row * g.nx;
+  const col = Math.floor((v - g.minX) / g.side);
+  if (col < 0) return g.cellStart[base];
+  if (col >= g.nx) return g.cellStart[base + g.nx];
+  let lo = g.cellStart[base + col];
+  let hi = g.cellStart[base + col + 1];
+  const { sx } = g;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (strict ? sx[mid] <= v : sx[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Neighbour counts from the pairs (a, q) with a in lo … hi − 1 and q > a (sorted positions): each pair within
+ * eps adds 1 to counts[a] and 1 to q, the latter in `counts[q]` or, for a whole run of positions at once, as +1 at
+ * `spans[start]` and −1 at `spans[end]` (a difference array: its running sum is added afterwards). Summed over
+ * every a, and with p itself added, this is |N(p)|.
+ *
+ * Rows are visited from a's own row upwards (row-major positions: rows above hold only larger positions). In a
+ * row, the points whose x lies within the circle's chord at the row's far edge are all within eps and are counted
+ * by their positions alone; only those between that chord and the chord at the row's near edge are tested one by
+ * one, with the same test as everywhere (dx² + dy² ≤ eps², symmetric in the two points). Both chords are
+ * narrowed or widened by a margin far above rounding, so the counts equal testing every pair.
+ */
+function countNeighbourPairs(g: RowIndex, eps: number, counts: Int32Array, spans: Int32Array, lo: number, hi: number, onProgress?: (fraction: number) => void): void {
+  const { sx, sy, rowOf, ny, minY, side, margin } = g;
+  const eps2 = eps * eps;
+  const reach = Math.ceil(eps / side) + 1;
+  const step = Math.max(1, Math.floor((hi - lo) / 100));
+  for (let a = lo; a < hi; a += 1) {
+    const px = sx[a];
+    const py = sy[a];
+    const row = rowOf[a];
+    let c = 0;
+    const r1 = Math.min(ny - 1, row + reach);
+    for (let r = row; r <= r1; r += 1) {
+      const bottom = minY + r * side;
+      const top = bottom + side;
+      let vMin = r > row ? bottom - py : 0;
+      let vMax = r > row ? top - py : Math.max(py - bottom, top - py);
+      vMin -= margin;
+      if (vMin < 0) vMin = 0;
+      if (vMin > eps) break;
+      vMax += margin;
+      const outer = Math.sqrt(eps2 - vMin * vMin) + margin;
+      let s = searchRow(g, r, px - outer, false);
+      const e = searchRow(g, r, px + outer, true);
+      if (r === row && s <= a) s = a + 1;
+      let inS = e;
+      let inE = e;
+      if (vMax < eps) {
+        const inner = Math.sqrt(eps2 - vMax * vMax) - margin;
+        if (inner > 0) {
+          inS = searchRow(g, r, px - inner, false);
+          inE = searchRow(g, r, px + inner, true);
+          if (inS < s) inS = s;
+          if (inE < inS) inE = inS;
+          c += inE - inS;
+          spans[inS] += 1;
+          spans[inE] -= 1;
+        }
+      }
+      for (let q = s; q < inS; q += 1) {
+        const dx = sx[q] - px;
+        const dy = sy[q] - py;
+        if (dx * dx + dy * dy <= eps2) {
+          c += 1;
+          counts[q] += 1;
+        }
+      }
+      for (let q = inE; q < e; q += 1) {
+        const dx = sx[q] - px;
+        const dy = sy[q] - py;
+        if (dx * dx + dy * dy <= eps2) {
+          c += 1;
+          counts[q] += 1;
+        }
+      }
+    }
+    counts[a] += c;
+    if (onProgress && (a - lo) % step === 0) onProgress((a - lo) / (hi - lo));
+  }
+}
+
+/**
+ * For each non-core sorted position, the lowest input index among the core points within eps, or −1 (few
+ * points: a non-core point has fewer than minPoints neighbours).
+ */
+function findBorderAnchors(g: RowIndex, eps: number, coreS: Uint8Array): Int32Array {
+  const { sx, sy, rowOf, ny, minY, side, margin, order } = g;
+  const n = sx.length;
+  const eps2 = eps * eps;
+  const reach = Math.ceil(eps / side) + 1;
+  const borderOf = new Int32Array(n).fill(-1);
+  for (let a = 0; a < n; a += 1) {
+    if (coreS[a] === 1) continue;
+    const px = sx[a];
+    const py = sy[a];
+    const row = rowOf[a];
+    let best = -1;
+    for (let r = Math.max(0, row - reach); r <= Math.min(ny - 1, row + reach); r += 1) {
+      const bottom = minY + r * side;
+      let vMin = r < row ? py - (bottom + side) : r > row ? bottom - py : 0;
+      vMin -= margin;
+      if (vMin < 0) vMin = 0;
+      if (vMin > eps) continue;
+      const outer = Math.sqrt(eps2 - vMin * vMin) + margin;
+      const e = searchRow(g, r, px + outer, true);
+      for (let q = searchRow(g, r, px - outer, false); q < e; q += 1) {
+        if (coreS[q] !== 1) continue;
+        const dx = sx[q] - px;
+        const dy = sy[q] - py;
+        if (dx * dx + dy * dy > eps2) continue;
+        const oq = order[q];
+        if (best < 0 || oq < best) best = oq;
+      }
+    }
+    borderOf[a] = best;
+  }
+  return borderOf;
 }
 
 function find(parent: Int32Array, i: number): number {
@@ -209,61 +374,18 @@ export function dbscan(x: Float64Array, y: Float64Array, options: DbscanOptions)
   const labels = new Int32Array(n).fill(-1);
   const core = new Uint8Array(n);
   if (n === 0) return { labels, core, clusterCount: 0, meanNeighbours: 0, highDensity: false };
-  const eps2 = eps * eps;
-  const g = buildGridIndex(x, y, eps);
-  const { order, start, lookup, bx, by, nx } = g;
-  const step = Math.max(1, Math.floor(n / 100));
-  // Work in bucket order on copied coordinates: neighbours then sit next to each other in memory.
-  const sx = new Float64Array(n);
-  const sy = new Float64Array(n);
+  const g = buildRowIndex(x, y, eps);
+  const { order, sx, sy } = g;
   const posOf = new Int32Array(n);
-  for (let a = 0; a < n; a += 1) {
-    sx[a] = x[order[a]];
-    sy[a] = y[order[a]];
-    posOf[order[a]] = a;
-  }
+  for (let a = 0; a < n; a += 1) posOf[order[a]] = a;
 
-  // Neighbour buckets of each bucket, resolved once.
-  const nBuckets = start.length - 1;
-  const nbrOffsets = new Int32Array(nBuckets + 1);
-  const nbrList: number[] = [];
-  for (let b = 0; b < nBuckets; b += 1) {
-    const i = order[start[b]];
-    for (let dy = -1; dy <= 1; dy += 1) {
-      for (let dx = -1; dx <= 1; dx += 1) {
-        const nb = lookup.get((by[i] + dy) * nx + (bx[i] + dx));
-        if (nb !== undefined) nbrList.push(nb);
-      }
-    }
-    nbrOffsets[b + 1] = nbrList.length;
-  }
-  const nbrs = Int32Array.from(nbrList);
-
-  // Pass 1: |N(p)| for every point. Each pair is visited once (bucket nb ≥ b, and q > a within a bucket).
-  const counts = new Int32Array(n).fill(1);
-  let done = 0;
-  for (let b = 0; b < nBuckets; b += 1) {
-    for (let a = start[b]; a < start[b + 1]; a += 1) {
-      const xi = sx[a];
-      const yi = sy[a];
-      let c = 0;
-      for (let t = nbrOffsets[b]; t < nbrOffsets[b + 1]; t += 1) {
-        const nb = nbrs[t];
-        if (nb < b) continue;
-        const end = start[nb + 1];
-        for (let q = nb === b ? a + 1 : start[nb]; q < end; q += 1) {
-          const dx = sx[q] - xi;
-          const dy = sy[q] - yi;
-          if (dx * dx + dy * dy <= eps2) {
-            c += 1;
-            counts[q] += 1;
-          }
-        }
-      }
-      counts[a] += c;
-      done += 1;
-      if (onProgress && done % step === 0) onProgress(0.5 * (done / n));
-    }
+  // Pass 1: |N(p)| for every point.
+  const counts = new Int32Array(n);
+  const spans = new Int32Array(n + 1);
+  countNeighbourPairs(g, eps, counts, spans, 0, n, onProgress ? (f) => onProgress(0.5 * f) : undefined);
+  for (let a = 0, run = 1; a < n; a += 1) {
+    run += spans[a];
+    counts[a] += run;
   }
   const coreS = new Uint8Array(n);
   let total = 0;
@@ -275,30 +397,9 @@ export function dbscan(x: Float64Array, y: Float64Array, options: DbscanOptions)
   // Pass 2: connect the core points, then give each border point its lowest-index core neighbour.
   const parent = new Int32Array(n);
   for (let a = 0; a < n; a += 1) parent[a] = a;
-  const borderOf = new Int32Array(n).fill(-1);
   connectCorePoints(sx, sy, coreS, parent, eps, onProgress);
-  // A non-core point with a core point within eps is a border point (few: it has fewer than minPoints
-  // neighbours, so its 3 × 3 buckets are sparse). borderOf holds input indices.
-  for (let b = 0; b < nBuckets; b += 1) {
-    for (let a = start[b]; a < start[b + 1]; a += 1) {
-      if (coreS[a] === 1) continue;
-      const xi = sx[a];
-      const yi = sy[a];
-      let best = -1;
-      for (let t = nbrOffsets[b]; t < nbrOffsets[b + 1]; t += 1) {
-        const nb = nbrs[t];
-        for (let q = start[nb]; q < start[nb + 1]; q += 1) {
-          if (coreS[q] !== 1) continue;
-          const dx = sx[q] - xi;
-          const dy = sy[q] - yi;
-          if (dx * dx + dy * dy > eps2) continue;
-          const oq = order[q];
-          if (best < 0 || oq < best) best = oq;
-        }
-      }
-      borderOf[a] = best;
-    }
-  }
+  // borderOf holds input indices.
+  const borderOf = findBorderAnchors(g, eps, coreS);
   onProgress?.(0.95);
 
   // Number clusters by the lowest input index of their members.
