@@ -108,19 +108,18 @@ function cellPointsSql(q: CellCountQuery, stepStarts: string[] | null): RawBuild
   }
   const cw = sql`${1.5 * q.cellSize}::float8`;
   const hh = sql`${q.cellSize * SQRT3}::float8`;
-  const sq = (e: RawBuilder<unknown>) => sql`(${e}) * (${e})`;
-  const dx0 = sq(sql`x - ${cw} * i`);
-  const dx1 = sq(sql`x - ${cw} * (i + 1)`);
-  const dyEven = sq(sql`y - ${hh} * re`);
-  const dyOdd = sq(sql`y - ${hh} * (ro + 0.5::float8)`);
-  // Whether column i + 1 wins: for an even column i its candidate row is ro (odd parity), for an odd one re.
-  const next = sql`CASE WHEN odd = 0 THEN ${dx1} + ${dyOdd} < ${dx0} + ${dyEven} ELSE ${dx1} + ${dyEven} < ${dx0} + ${dyOdd} END`;
+  // Whether column i + 1 wins: for an even column i its candidate row is ro (odd parity), for an odd one re. The
+  // four differences are computed once (a level of their own) and squared as lib/geo/hex.ts squares them.
+  const next = sql`CASE WHEN odd = 0 THEN d1 * d1 + eo * eo < d0 * d0 + ee * ee ELSE d1 * d1 + ee * ee < d0 * d0 + eo * eo END`;
   return sql`SELECT x, y, s, (CASE WHEN nx THEN i + 1 ELSE i END)::int AS a, (CASE WHEN nx = (odd = 0) THEN ro ELSE re END)::int AS b FROM (
       WITH fence AS (SELECT) SELECT x, y, s, i, odd, re, ro, ${next} AS nx FROM (
-        WITH fence AS (SELECT) SELECT x, y, s, floor(x / ${cw}) AS i, floor(x / ${cw})::int & 1 AS odd,
-          floor(y / ${hh} + 0.5::float8) AS re, floor(y / ${hh} - 0.5::float8 + 0.5::float8) AS ro
-        FROM (${points}) p
-      ) q
+        WITH fence AS (SELECT) SELECT x, y, s, i, odd, re, ro,
+          x - ${cw} * i AS d0, x - ${cw} * (i + 1) AS d1, y - ${hh} * re AS ee, y - ${hh} * (ro + 0.5::float8) AS eo FROM (
+          WITH fence AS (SELECT) SELECT x, y, s, floor(x / ${cw}) AS i, floor(x / ${cw})::int & 1 AS odd,
+            floor(y / ${hh} + 0.5::float8) AS re, floor(y / ${hh} - 0.5::float8 + 0.5::float8) AS ro
+          FROM (${points}) p
+        ) q
+      ) d
     ) r`;
 }
 
@@ -243,11 +242,29 @@ function unpackFloat8(bytes: Uint8Array | null, n: number): Float64Array {
   return out;
 }
 
+/** Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's timestamp epoch. */
+const PG_EPOCH_US = 946_684_800_000_000;
+
+/**
+ * Packed timestamptz_send values (big-endian int8 microseconds since 2000-01-01 UTC) as epoch milliseconds.
+ * The microseconds since 1970 are an exact integer below 2^53 (until the year 2255), so the one division
+ * rounds once, exactly as the float8 cast of extract(epoch) × 1000 does.
+ */
+function unpackTimestamps(bytes: Uint8Array | null, n: number): Float64Array {
+  const out = new Float64Array(n);
+  if (!bytes || n === 0) return out;
+  if (bytes.byteLength !== 8 * n) throw new Error(`expected ${8 * n} bytes of timestamptz, got ${bytes.byteLength}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let k = 0; k < n; k += 1) out[k] = (view.getInt32(8 * k) * 4_294_967_296 + view.getUint32(8 * k + 4) + PG_EPOCH_US) / 1000;
+  return out;
+}
+
 /**
  * One short chunk of incident points ordered by id (keyset pagination): each call holds the database for a
  * moment only, so the embedded database's single connection is free between chunks.
  * The chunk comes back as ONE row: ids and categories as comma-joined text (uuids and category keys hold no
- * comma), coordinates and times as packed big-endian float8 (float8send): no per-row parsing on either driver.
+ * comma), coordinates as packed big-endian float8 (float8send), times as packed timestamptz (timestamptz_send:
+ * no numeric arithmetic per row, as extract(epoch) would need): no per-row parsing on either driver.
  * The viewer's exact access is part of the WHERE (`access`).
  */
 export async function listIncidentPointsChunk(db: Kysely<Database>, q: IncidentPointChunkQuery): Promise<IncidentPointChunk> {
@@ -255,7 +272,7 @@ export async function listIncidentPointsChunk(db: Kysely<Database>, q: IncidentP
   if (q.categories && q.categories.length === 0) return { ids: [], x: new Float64Array(0), y: new Float64Array(0), nextAfterId: null, ...(q.withAttributes ? { categories: [], times: new Float64Array(0) } : {}) };
   const after = q.afterId ? sql` AND id > ${q.afterId}::uuid` : sql``;
   const attributes = q.withAttributes
-    ? sql`, string_agg(c.category_key, ',') AS categories, string_agg(float8send((extract(epoch FROM c.occurred_at) * 1000)::float8), ''::bytea) AS times`
+    ? sql`, string_agg(c.category_key, ',') AS categories, string_agg(timestamptz_send(c.occurred_at), ''::bytea) AS times`
     : sql``;
   // The aggregates read the id-ordered subquery in its order (no parallel plan under a LIMIT); the order is
   // checked below all the same, since SQL does not promise it.
@@ -279,7 +296,7 @@ export async function listIncidentPointsChunk(db: Kysely<Database>, q: IncidentP
   if (!q.withAttributes) return { ids, x, y, nextAfterId };
   const categories = n > 0 && row.categories ? row.categories.split(',') : [];
   if (categories.length !== n) throw new Error(`expected ${n} categories, got ${categories.length}`);
-  return { ids, x, y, nextAfterId, categories, times: unpackFloat8(row.times ?? null, n) };
+  return { ids, x, y, nextAfterId, categories, times: unpackTimestamps(row.times ?? null, n) };
 }
 
 /** Step keys from `from` to `to` inclusive ('YYYY-Qn' or 'YYYY-MM'), as localQuarter / localMonth write them. */

@@ -94,6 +94,18 @@ describe(`hot spots through SQL on ${testBackend()}`, () => {
     expect([...p.ids].sort()).toEqual(p.ids);
   });
 
+  it('the chunked reader gives each time as extract(epoch) × 1000 gives it, microseconds and years before 2000 included', async () => {
+    const times = ['1999-12-31 23:59:59.123457+00', '2025-03-30 00:59:59.999999+00', '1970-01-01 00:00:00.000001+00', '2100-06-01 12:00:00.5+00', '1969-07-20 20:17:40+00'];
+    const edge = await createTestMunicipality(h, 'Tidskommun');
+    await sql`
+      INSERT INTO incident (municipality_code, category_key, occurred_at, geom, source)
+      SELECT ${edge}, 'theft', t::timestamptz, ST_Transform(ST_SetSRID(ST_MakePoint(440000, 6340000), 3006), 4326), 'synthetic' FROM unnest(${times}::text[]) AS t`.execute(h.db);
+    const c = await listIncidentPointsChunk(h.db, { municipalityCode: edge, limit: 10, withAttributes: true });
+    const want = await sql<{ t: number }>`SELECT (extract(epoch FROM occurred_at) * 1000)::float8 AS t FROM incident WHERE municipality_code = ${edge} ORDER BY id`.execute(h.db);
+    expect(Array.from(c.times ?? [])).toEqual(want.rows.map((r) => Number(r.t)));
+    expect([...(c.times ?? [])].sort((a, b) => a - b).slice(0, 2)).toEqual([Date.parse('1969-07-20T20:17:40Z'), 0.001]);
+  });
+
   it.each([
     ['square', 300, 700],
     ['hex', 250, 600],
