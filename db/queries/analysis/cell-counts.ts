@@ -215,6 +215,8 @@ export async function listIncidentCellCounts(db: Kysely<Database>, q: CellCountQ
 export interface IncidentPointChunkQuery extends IncidentFilter {
   /** Keyset cursor: the last id of the previous chunk (exclusive). */
   afterId?: string;
+  /** Upper end of the id range read (inclusive): a read split into ranges read side by side. */
+  throughId?: string;
   limit: number;
   /** Also read each point's category and time (for cluster summaries). */
   withAttributes?: boolean;
@@ -270,7 +272,7 @@ function unpackTimestamps(bytes: Uint8Array | null, n: number): Float64Array {
 export async function listIncidentPointsChunk(db: Kysely<Database>, q: IncidentPointChunkQuery): Promise<IncidentPointChunk> {
   if (!Number.isInteger(q.limit) || q.limit < 1) throw new RangeError('limit must be a positive integer');
   if (q.categories && q.categories.length === 0) return { ids: [], x: new Float64Array(0), y: new Float64Array(0), nextAfterId: null, ...(q.withAttributes ? { categories: [], times: new Float64Array(0) } : {}) };
-  const after = q.afterId ? sql` AND id > ${q.afterId}::uuid` : sql``;
+  const after = sql`${q.afterId ? sql` AND id > ${q.afterId}::uuid` : sql``}${q.throughId ? sql` AND id <= ${q.throughId}::uuid` : sql``}`;
   const attributes = q.withAttributes
     ? sql`, string_agg(c.category_key, ',') AS categories, string_agg(timestamptz_send(c.occurred_at), ''::bytea) AS times`
     : sql``;
@@ -297,6 +299,24 @@ export async function listIncidentPointsChunk(db: Kysely<Database>, q: IncidentP
   const categories = n > 0 && row.categories ? row.categories.split(',') : [];
   if (categories.length !== n) throw new Error(`expected ${n} categories, got ${categories.length}`);
   return { ids, x, y, nextAfterId, categories, times: unpackTimestamps(row.times ?? null, n) };
+}
+
+/** Up to this many filtered incidents the split id is exact (one short walk); above, it is estimated from a sample. */
+const EXACT_SPLIT_MAX = 100_000;
+
+/**
+ * An id that splits the filtered incidents into two halves of about equal size, for reading the halves side by
+ * side (ids ≤ it, ids > it); null when there is nothing to split. Up to EXACT_SPLIT_MAX incidents it is the
+ * median id; above, the median id of a 1 % block sample (TABLESAMPLE SYSTEM, a few hundred pages; any id is
+ * correct, the sample only balances the halves), or null when the sample holds none of them.
+ */
+export async function getIncidentIdSplit(db: Kysely<Database>, f: IncidentFilter, count: number): Promise<string | null> {
+  if (count < 2 || (f.categories && f.categories.length === 0)) return null;
+  const r =
+    count <= EXACT_SPLIT_MAX
+      ? await sql<{ id: string | null }>`SELECT id::text AS id FROM incident WHERE ${incidentWhere(f)} ORDER BY id OFFSET ${Math.floor(count / 2) - 1} LIMIT 1`.execute(db)
+      : await sql<{ id: string | null }>`SELECT (percentile_disc(0.5) WITHIN GROUP (ORDER BY id))::text AS id FROM incident TABLESAMPLE SYSTEM (1) WHERE ${incidentWhere(f)}`.execute(db);
+  return r.rows[0]?.id ?? null;
 }
 
 /** Step keys from `from` to `to` inclusive ('YYYY-Qn' or 'YYYY-MM'), as localQuarter / localMonth write them. */

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { dbscan } from '@/lib/analysis/dbscan';
 import { createSeededRandom } from '@/lib/analysis/seeded-random';
-import { EMPTY_IDS_HASH, getIncidentIdsDigest } from '@/db/queries/analysis/cell-counts';
+import { EMPTY_IDS_HASH, getIncidentIdSplit, getIncidentIdsDigest } from '@/db/queries/analysis/cell-counts';
 import { type AnalysisJob, createAnalysisJobRunner, hashIds } from '@/lib/server/analysis/jobs';
 import { runEmergingHotSpots, runHotSpots } from '@/lib/server/analysis/run-hot-spots';
 import { createTestMunicipality, getTestDatabase, testBackend } from '@/lib/testing/test-database';
@@ -55,6 +55,23 @@ describe(`analysis jobs on ${testBackend()}`, () => {
     if (end.result?.kind !== 'dbscan') throw new Error('expected a DBSCAN result');
     expect(end.result.ids).toHaveLength(N);
     expect(end.result.result.clusterCount).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a read split into two id ranges read side by side gives the same points in the same order as one range', async () => {
+    const read = async (readLanes: number) => {
+      const runner = createAnalysisJobRunner({ db: h.db, chunkSize: 130, readLanes });
+      const end = await runner.waitFor(runner.submit({ kind: 'dbscan', municipalityCode: code, eps: 60, minPoints: 8 }).id);
+      if (end.result?.kind !== 'dbscan') throw new Error('expected a DBSCAN result');
+      return end.result;
+    };
+    const [one, two] = [await read(1), await read(2)];
+    const split = await getIncidentIdSplit(h.db, { municipalityCode: code }, N);
+    expect(split !== null && one.ids.indexOf(split) > 0.4 * N && one.ids.indexOf(split) < 0.6 * N).toBe(true);
+    expect(two.ids).toEqual(one.ids);
+    expect(Array.from(two.points.x)).toEqual(Array.from(one.points.x));
+    expect(Array.from(two.points.times)).toEqual(Array.from(one.points.times));
+    expect(two.points.categories).toEqual(one.points.categories);
+    expect(two.digest).toEqual(one.digest);
   });
 
   it('the DBSCAN job labels points as the pure dbscan does on the points it read', async () => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { countIncidentsForAnalysis, getIncidentIdsDigest, type IncidentFilter, listIncidentCellCounts, listIncidentPointsChunk } from '@/db/queries/analysis/cell-counts';
+import { countIncidentsForAnalysis, getIncidentIdSplit, getIncidentIdsDigest, type IncidentFilter, type IncidentPointChunk, listIncidentCellCounts, listIncidentPointsChunk } from '@/db/queries/analysis/cell-counts';
 import type { Database } from '@/db/schema';
 import type { DbscanResult } from '@/lib/analysis/dbscan';
 import type { HotSpotCellsResult } from '@/lib/analysis/get-hot-spot-cells';
@@ -71,6 +71,11 @@ export interface AnalysisJobRunnerOptions {
   db: Kysely<Database>;
   /** Points per read (default 20,000): each read holds the database for a few milliseconds. */
   chunkSize?: number;
+  /**
+   * Reads of more than two chunks are split into this many id ranges read side by side (default 2): on
+   * PostgreSQL each range has its own connection and core; PGlite's one connection takes the chunks in turn.
+   */
+  readLanes?: number;
   /** Ended jobs are forgotten this long after they ended (default one hour). */
   keepEndedMs?: number;
 }
@@ -106,6 +111,7 @@ class Cancelled extends Error {}
 export function createAnalysisJobRunner(options: AnalysisJobRunnerOptions): AnalysisJobRunner {
   const { db } = options;
   const chunkSize = options.chunkSize ?? 20_000;
+  const readLanes = options.readLanes ?? 2;
   const keepEndedMs = options.keepEndedMs ?? 3_600_000;
   const entries = new Map<string, Entry>();
   const queues = new Map<string, string[]>();
@@ -171,20 +177,23 @@ export function createAnalysisJobRunner(options: AnalysisJobRunnerOptions): Anal
     // DBSCAN and KDE read the points: reading is the first 40 %, the computation the rest.
     const filter: IncidentFilter = { municipalityCode: spec.municipalityCode, from: spec.from, to: spec.to, categories: spec.categories, access: spec.access };
     const points = await readPoints(e, filter);
-    const digest: RecordDigest = { count: points.ids.length, hash: hashIds(points.ids) };
+    const digestOf = (): RecordDigest => ({ count: points.ids.length, hash: hashIds(points.ids) });
     if (spec.kind === 'kde') {
       update(e, 'computing', 40);
-      return { kind: 'kde', cells: computeKdeCells(points, spec.cellSize, spec.bandwidth), digest };
+      return { kind: 'kde', cells: computeKdeCells(points, spec.cellSize, spec.bandwidth), digest: digestOf() };
     }
     update(e, 'clustering', 40);
     try {
-      const result = await runDbscanInWorker(points.x.slice(), points.y.slice(), {
+      const clustering = runDbscanInWorker(points.x.slice(), points.y.slice(), {
         eps: spec.eps,
         minPoints: spec.minPoints,
         signal,
         transfer: true,
         onProgress: (f) => update(e, 'clustering', 40 + 60 * f),
       });
+      // The id digest while the worker clusters (this thread is idle meanwhile).
+      const digest = digestOf();
+      const result = await clustering;
       return { kind: 'dbscan', ids: points.ids, result, points, digest };
     } catch (err) {
       if (signal.aborted) throw new Cancelled();
@@ -192,7 +201,11 @@ export function createAnalysisJobRunner(options: AnalysisJobRunnerOptions): Anal
     }
   }
 
-  /** Reads the filter's points in keyset chunks, yielding to other queries between chunks (0…40 %). */
+  /**
+   * Reads the filter's points in keyset chunks, yielding to other queries between chunks (0…40 %). A read of more
+   * than two chunks is split at a middle id into two ranges read side by side; the ranges' chunks are joined in
+   * id order, so the result does not depend on the split.
+   */
   async function readPoints(e: Entry, filter: IncidentFilter): Promise<ReadPoints> {
     const check = () => {
       if (e.controller.signal.aborted) throw new Cancelled();
@@ -200,15 +213,34 @@ export function createAnalysisJobRunner(options: AnalysisJobRunnerOptions): Anal
     const total = await countIncidentsForAnalysis(db, filter);
     check();
     update(e, 'reading', 0);
+    const split = readLanes > 1 && total > 2 * chunkSize ? await getIncidentIdSplit(db, filter, total) : null;
+    check();
+    const ranges: { afterId?: string; throughId?: string }[] = split ? [{ throughId: split }, { afterId: split }] : [{}];
+    let read = 0;
+    const lanes = await Promise.all(
+      ranges.map(async (range) => {
+        const chunks: IncidentPointChunk[] = [];
+        let afterId = range.afterId;
+        while (total > 0) {
+          const c = await listIncidentPointsChunk(db, { ...filter, afterId, throughId: range.throughId, limit: chunkSize, withAttributes: true });
+          check();
+          chunks.push(c);
+          read += c.ids.length;
+          update(e, 'reading', (40 * Math.min(read, total)) / total);
+          if (!c.nextAfterId) break;
+          afterId = c.nextAfterId;
+          // Let queued queries (page requests) in between chunks.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        return chunks;
+      }),
+    );
     const x = new Float64Array(total);
     const y = new Float64Array(total);
     const times = new Float64Array(total);
     const ids: string[] = [];
     const categories: string[] = [];
-    let afterId: string | undefined;
-    while (total > 0) {
-      const c = await listIncidentPointsChunk(db, { ...filter, afterId, limit: chunkSize, withAttributes: true });
-      check();
+    for (const c of lanes.flat()) {
       // Rows added since the count are left out; the run covers what was there when it started.
       const take = Math.min(c.ids.length, total - ids.length);
       x.set(c.x.subarray(0, take), ids.length);
@@ -218,11 +250,6 @@ export function createAnalysisJobRunner(options: AnalysisJobRunnerOptions): Anal
         ids.push(c.ids[k]);
         categories.push(c.categories![k]);
       }
-      update(e, 'reading', (40 * ids.length) / total);
-      if (!c.nextAfterId || ids.length >= total) break;
-      afterId = c.nextAfterId;
-      // Let queued queries (page requests) in between chunks.
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const n = ids.length;
     return { ids, x: x.subarray(0, n), y: y.subarray(0, n), categories, times: times.subarray(0, n) };
