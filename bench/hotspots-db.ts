@@ -84,6 +84,13 @@ async function timed<T>(fn: () => Promise<T>): Promise<[Awaited<T>, number]> {
 }
 
 const load1 = () => os.loadavg()[0].toFixed(1);
+/** The DBSCAN runner's default (dbscan-runner.ts): a helper thread for the counting while a core is idle. */
+const threadsAt = (load: string) => {
+  const [before, after] = load.split('–').map(Number);
+  const cores = os.availableParallelism();
+  const t = (l: number) => (l < cores - 1 ? 2 : 1);
+  return t(before) === t(after) ? `${t(before)} thread${t(before) > 1 ? 's' : ''}` : '1–2 threads';
+};
 
 /** Median of RUNS runs after one warm-up, with the value of the median run and the load average before/after. */
 async function median<T>(fn: () => Promise<T>): Promise<[T, number, string]> {
@@ -219,7 +226,7 @@ async function benchBackend(h: DatabaseHandle, n: number): Promise<void> {
     ours: tDb,
     target: backend === 'postgres' ? 1000 : 5000,
     baseline: tPgDb,
-    split: `read ${db1.firstMs.toFixed(0)} (50k chunks, packed) + worker ${db1.secondMs.toFixed(0)}`,
+    split: `read ${db1.firstMs.toFixed(0)} (50k chunks, 2 id ranges side by side) + worker ${db1.secondMs.toFixed(0)} (counting on ${threadsAt(loadDb)}, ids hashed meanwhile)`,
     load: loadDb,
     note: `${db1.result.kind === 'dbscan' ? db1.result.result.clusterCount : 0} clusters (ST_ClusterDBSCAN ${pgClusters - 1} + noise)`,
   });

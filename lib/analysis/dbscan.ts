@@ -35,7 +35,7 @@ const MAX_CELLS = 4_000_000;
  * one run of points sorted by x (the cell column floor((x − minX)/side) never decreases with x), and the first
  * point at or right of any x in a row is found by looking only inside the cell that x falls in.
  */
-interface RowIndex {
+export interface RowIndex {
   /** Input index of each sorted position. */
   order: Int32Array;
   /** Coordinates in sorted order. */
@@ -54,7 +54,11 @@ interface RowIndex {
   margin: number;
 }
 
-function buildRowIndex(x: Float64Array, y: Float64Array, eps: number): RowIndex {
+/**
+ * The row index of the points for radius eps. With `shared`, the arrays a counting helper thread reads (sx, sy,
+ * rowOf, cellStart) live in SharedArrayBuffers, so that posting the index to it copies nothing.
+ */
+export function buildRowIndex(x: Float64Array, y: Float64Array, eps: number, shared = false): RowIndex {
   const n = x.length;
   let minX = Infinity;
   let minY = Infinity;
@@ -72,7 +76,9 @@ function buildRowIndex(x: Float64Array, y: Float64Array, eps: number): RowIndex 
   const nx = Math.floor((maxX - minX) / side) + 1;
   const ny = Math.floor((maxY - minY) / side) + 1;
   const cellOf = new Int32Array(n);
-  const cellStart = new Int32Array(nx * ny + 1);
+  const int32 = (len: number) => (shared ? new Int32Array(new SharedArrayBuffer(4 * len)) : new Int32Array(len));
+  const float64 = (len: number) => (shared ? new Float64Array(new SharedArrayBuffer(8 * len)) : new Float64Array(len));
+  const cellStart = int32(nx * ny + 1);
   for (let i = 0; i < n; i += 1) {
     const k = Math.floor((y[i] - minY) / side) * nx + Math.floor((x[i] - minX) / side);
     cellOf[i] = k;
@@ -102,9 +108,9 @@ function buildRowIndex(x: Float64Array, y: Float64Array, eps: number): RowIndex 
       order[u + 1] = v;
     }
   }
-  const sx = new Float64Array(n);
-  const sy = new Float64Array(n);
-  const rowOf = new Int32Array(n);
+  const sx = float64(n);
+  const sy = float64(n);
+  const rowOf = int32(n);
   for (let a = 0; a < n; a += 1) {
     const i = order[a];
     sx[a] = x[i];
@@ -144,11 +150,10 @@ function searchRow(g: RowIndex, row: number, v: number, strict: boolean): number
  * one, with the same test as everywhere (dx² + dy² ≤ eps², symmetric in the two points). Both chords are
  * narrowed or widened by a margin far above rounding, so the counts equal testing every pair.
  */
-function countNeighbourPairs(g: RowIndex, eps: number, counts: Int32Array, spans: Int32Array, lo: number, hi: number, onProgress?: (fraction: number) => void): void {
+function countNeighbourPairs(g: RowIndex, eps: number, counts: Int32Array, spans: Int32Array, lo: number, hi: number): void {
   const { sx, sy, rowOf, ny, minY, side, margin } = g;
   const eps2 = eps * eps;
   const reach = Math.ceil(eps / side) + 1;
-  const step = Math.max(1, Math.floor((hi - lo) / 100));
   for (let a = lo; a < hi; a += 1) {
     const px = sx[a];
     const py = sy[a];
@@ -200,8 +205,34 @@ function countNeighbourPairs(g: RowIndex, eps: number, counts: Int32Array, spans
       }
     }
     counts[a] += c;
-    if (onProgress && (a - lo) % step === 0) onProgress((a - lo) / (hi - lo));
   }
+}
+
+/** Positions per block when the counting is shared between threads: blocks alternate between the parts. */
+const COUNT_BLOCK = 512;
+
+/** One part's share of the pair counting: counts[a] and the span difference array (see countNeighbourPairs). */
+export interface NeighbourPairCounts {
+  counts: Int32Array;
+  spans: Int32Array;
+}
+
+/**
+ * The pair counting of blocks part, part + parts, part + 2·parts, … of COUNT_BLOCK sorted positions: parts
+ * 0 … parts − 1 together count every pair once, each in arrays of its own (summed by finishDbscan), so that
+ * they can run on different threads. Alternating blocks share dense and sparse rows evenly.
+ */
+export function countDbscanNeighbourPairs(g: RowIndex, eps: number, part = 0, parts = 1, onProgress?: (fraction: number) => void): NeighbourPairCounts {
+  const n = g.sx.length;
+  const counts = new Int32Array(n);
+  const spans = new Int32Array(n + 1);
+  const blocks = Math.ceil(n / COUNT_BLOCK);
+  const step = Math.max(1, Math.floor(blocks / 100));
+  for (let b = part; b < blocks; b += parts) {
+    countNeighbourPairs(g, eps, counts, spans, b * COUNT_BLOCK, Math.min(n, (b + 1) * COUNT_BLOCK));
+    if (onProgress && b % step === part % step) onProgress(b / blocks);
+  }
+  return { counts, spans };
 }
 
 /**
@@ -366,25 +397,44 @@ function connectCorePoints(sx: Float64Array, sy: Float64Array, coreS: Uint8Array
  * PostGIS ST_ClusterDBSCAN and R dbscan::dbscan. Deterministic: output depends only on the input order.
  */
 export function dbscan(x: Float64Array, y: Float64Array, options: DbscanOptions): DbscanResult {
+  checkDbscanInput(x, y, options);
+  if (x.length === 0) return emptyDbscanResult();
+  const { eps, onProgress } = options;
+  const g = buildRowIndex(x, y, eps);
+  const pairs = countDbscanNeighbourPairs(g, eps, 0, 1, onProgress ? (f) => onProgress(0.5 * f) : undefined);
+  return finishDbscan(g, [pairs], options);
+}
+
+/** Throws a RangeError for a non-positive eps, minPoints below 1 or x and y of different lengths. */
+export function checkDbscanInput(x: Float64Array, y: Float64Array, options: Pick<DbscanOptions, 'eps' | 'minPoints'>): void {
+  if (!(options.eps > 0)) throw new RangeError('eps must be positive');
+  if (!(options.minPoints >= 1)) throw new RangeError('minPoints must be at least 1');
+  if (y.length !== x.length) throw new RangeError('x and y differ in length');
+}
+
+/** The result for no points. */
+export function emptyDbscanResult(): DbscanResult {
+  return { labels: new Int32Array(0), core: new Uint8Array(0), clusterCount: 0, meanNeighbours: 0, highDensity: false };
+}
+
+/**
+ * DBSCAN after the pair counting: |N(p)| from the parts' counts, core points, their connection, border points
+ * and cluster numbers (progress from 0.5 on).
+ */
+export function finishDbscan(g: RowIndex, parts: readonly NeighbourPairCounts[], options: DbscanOptions): DbscanResult {
   const { eps, minPoints, onProgress } = options;
-  if (!(eps > 0)) throw new RangeError('eps must be positive');
-  if (!(minPoints >= 1)) throw new RangeError('minPoints must be at least 1');
-  const n = x.length;
-  if (y.length !== n) throw new RangeError('x and y differ in length');
+  const { order, sx, sy } = g;
+  const n = sx.length;
   const labels = new Int32Array(n).fill(-1);
   const core = new Uint8Array(n);
-  if (n === 0) return { labels, core, clusterCount: 0, meanNeighbours: 0, highDensity: false };
-  const g = buildRowIndex(x, y, eps);
-  const { order, sx, sy } = g;
   const posOf = new Int32Array(n);
   for (let a = 0; a < n; a += 1) posOf[order[a]] = a;
-
-  // Pass 1: |N(p)| for every point.
   const counts = new Int32Array(n);
-  const spans = new Int32Array(n + 1);
-  countNeighbourPairs(g, eps, counts, spans, 0, n, onProgress ? (f) => onProgress(0.5 * f) : undefined);
   for (let a = 0, run = 1; a < n; a += 1) {
-    run += spans[a];
+    for (const p of parts) {
+      run += p.spans[a];
+      counts[a] += p.counts[a];
+    }
     counts[a] += run;
   }
   const coreS = new Uint8Array(n);
