@@ -1,10 +1,10 @@
-// Filters in the URL: a link with weekday and hour filters reproduces the same points after a reload and
-// in a fresh tab, the hour × weekday table sums to the point count, and the filter bar writes the URL.
+// Filters in the URL: a link with weekday and hour filters reproduces the same picture after a reload and
+// in a fresh tab (at the municipality's zoom: the exact hexagon counts of the full filter, counted in
+// SQL), the hour × weekday table sums to that count, and the filter bar writes the URL.
 // Signs in through the sign-in form as the police demo user, whom e2e/auth-sign-in.spec.ts ensures in the
 // PostgreSQL e2e database (run it first: `playwright test e2e/auth-sign-in.spec.ts e2e/staff-map-filters.spec.ts`).
 import { expect, type Page, test } from '@playwright/test';
-import { decodePointPack } from '@/lib/map/point-pack';
-import { E2E_PERIOD } from './support/map-page';
+import { E2E_PERIOD, openAggregateMapAndWait } from './support/map-page';
 
 const POLICE = { email: 'polis@demo.lagesbild.example', password: 'demo-polis-0683' };
 const FILTERED_URL = `/karta?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}&weekdays=5,6,7&hours=20-23,0-3`;
@@ -17,15 +17,12 @@ async function signIn(page: Page): Promise<void> {
   await expect(page).not.toHaveURL(/logga-in/, { timeout: 30_000 });
 }
 
-/** Opens a map URL and returns the number of points the situation API sent and the map drew. */
+/** Opens a map URL and returns the number of incidents the exact aggregate counted and the map drew. */
 async function openFiltered(page: Page, url: string): Promise<number> {
-  const response = page.waitForResponse((r) => r.url().includes('/api/v1/situation/points'), { timeout: 90_000 });
-  await page.goto(url);
-  const res = await response;
-  expect(res.status()).toBe(200);
-  const count = (await decodePointPack(await res.body())).count;
-  await page.waitForFunction(() => window.__lagesbild?.mapLoaded === true && window.__lagesbild?.deckRendered === true, undefined, { timeout: 90_000 });
-  expect(await page.evaluate(() => window.__lagesbild?.pointCount)).toBe(count);
+  const { dto, flags, requests } = await openAggregateMapAndWait(page, url);
+  const count = dto.total;
+  expect(flags.pointCount).toBe(count);
+  expect(requests.filter((u) => new URL(u).pathname.endsWith('/points'))).toEqual([]);
   await expect(page.getByTestId('point-count')).toHaveAttribute('data-count', String(count));
   return count;
 }

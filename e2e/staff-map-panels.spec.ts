@@ -2,7 +2,7 @@
 // pack), the area panel with survey results, and the toolbar's link to the capture page.
 import { expect, type Request, test } from '@playwright/test';
 import type { HexAggregatesDto } from '@/lib/map/hex-aggregates';
-import { MAP_URL, openMapAndWait } from './support/map-page';
+import { MAP_URL, openAggregateMapAndWait, openMapAndWait } from './support/map-page';
 import { signInAs } from './support/sign-in';
 
 test('the council sees suppressed hexagons where the police analyst sees points', async ({ page, baseURL }, testInfo) => {
@@ -25,12 +25,16 @@ test('the council sees suppressed hexagons where the police analyst sees points'
   expect((await page.request.get(`/api/v1/incidents/points?municipality=0683&from=2025-01-01&to=2025-12-31`)).status()).toBe(403);
   await page.screenshot({ path: testInfo.outputPath('council-hexagons.png') });
 
-  // The police analyst's map of the same URL loads points and asks for no aggregates.
+  // The police analyst's map of the same URL asks for exact counts (not the suppressed ones), and
+  // at a street zoom for points.
   await signInAs(page, 'police', baseURL!);
   requests.length = 0;
+  const exact = await openAggregateMapAndWait(page);
+  expect(exact.dto.total).toBeGreaterThan(0);
+  expect(requests.filter((p) => p.includes('/aggregates/hex'))).toEqual([]);
   const police = await openMapAndWait(page);
   expect(police.points.count).toBeGreaterThan(0);
-  expect(requests.filter((p) => p.includes('/aggregates/'))).toEqual([]);
+  expect(requests.filter((p) => p.includes('/aggregates/hex'))).toEqual([]);
 });
 
 test('choosing an area opens its panel with survey results and counts, and Esc closes it', async ({ page, baseURL }) => {

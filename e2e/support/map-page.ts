@@ -1,35 +1,96 @@
-// Helpers for the staff map: wait for the test flags, and read the map canvas's pixels.
+// Helpers for the staff map: open it below street zoom (exact aggregates) or at a street zoom (points by
+// tiles), wait for the test flags, and read the map canvas's pixels.
 import { type Page, type Response, expect } from '@playwright/test';
 import { BACKGROUND_COLOR, GROUP_COLORS } from '@/lib/map/palette';
+import type { ExactHexAggregatesDto } from '@/lib/map/hex-aggregates';
+import { mergePointPacks } from '@/lib/map/merge-point-packs';
 import { type PackedPoints, decodePointPack } from '@/lib/map/point-pack';
+import { tileBbox } from '@/lib/map/viewport-tiles';
 
 /** The period the e2e data covers (the demo seed runs until 2026-01-01; the fixture lies in 2025). */
 export const E2E_PERIOD = { from: '2025-01-01', to: '2025-12-31' } as const;
+/** The map as it opens: the whole municipality, below street zoom, so exact hexagon counts and no points. */
 export const MAP_URL = `/karta?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}`;
+/**
+ * The map's view in the URL fragment (MapLibre's hash, #map=zoom/lat/lng): Värnamo's town centre, where
+ * most demo incidents lie, at a street zoom (≥ STREET_ZOOM), so points load by tiles.
+ */
+export const STREET_VIEW = '#map=13.5/57.1845/14.0470';
+export const STREET_MAP_URL = `${MAP_URL}${STREET_VIEW}`;
 
-interface Flags {
+export interface Flags {
   mapLoaded: boolean;
   deckRendered: boolean;
   pointCount: number | null;
   apiPointCount: number | null;
+  mode?: 'aggregate' | 'points' | 'suppressed' | null;
+  cellSizeM?: number | null;
+  tiles?: string[];
+  pending?: boolean;
+  aggregateCells?: number | null;
 }
 
-/** Opens the map and returns the decoded points response together with the page's flags. */
-export async function openMapAndWait(page: Page, url = MAP_URL, timeout = 90_000): Promise<{ points: PackedPoints; response: Response; flags: Flags }> {
-  // Only the points of this URL's period: a page navigated away from (a form's redirect) may still be loading its own.
-  const from = new URL(url, 'http://x').searchParams.get('from');
-  const responsePromise = page.waitForResponse((r) => r.url().includes('/api/v1/incidents/points') && (!from || r.url().includes(`from=${from}`)), { timeout });
+/** Resolves once the map drew the current view's data (no request outstanding) in the given mode. */
+export async function waitForView(page: Page, mode: 'aggregate' | 'points', timeout = 90_000): Promise<Flags> {
+  await page.waitForFunction(
+    (m) => {
+      const f = window.__lagesbild;
+      return f?.mapLoaded === true && f.deckRendered === true && f.pending === false && f.mode === m;
+    },
+    mode,
+    { timeout },
+  );
+  return (await page.evaluate(() => window.__lagesbild)) as Flags;
+}
+
+/** Collects the responses of points requests (tiles) from now on, keyed by their bbox parameter. */
+export function collectTileResponses(page: Page): Map<string, Response> {
+  const byBbox = new Map<string, Response>();
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.endsWith('/points') && u.searchParams.has('bbox')) byBbox.set(u.searchParams.get('bbox')!, r);
+  });
+  return byBbox;
+}
+
+/** The points of the tiles the map merged for its view, decoded from the responses the browser received. */
+export async function tilePoints(byBbox: Map<string, Response>, tiles: readonly string[]): Promise<PackedPoints> {
+  const packs: PackedPoints[] = [];
+  for (const key of tiles) {
+    const [z, x, y] = key.split('/').map(Number);
+    const res = byBbox.get(tileBbox({ z, x, y }).join(','));
+    if (!res) throw new Error(`No response seen for tile ${key}`);
+    expect(res.status()).toBe(200);
+    packs.push(await decodePointPack(await res.body()));
+  }
+  return mergePointPacks(packs);
+}
+
+/**
+ * Opens the map at a street zoom (default: the town centre, STREET_MAP_URL) and returns the points of the
+ * tiles it loaded, merged as the map merges them, with the page's flags.
+ */
+export async function openMapAndWait(page: Page, url = STREET_MAP_URL, timeout = 90_000): Promise<{ points: PackedPoints; tileResponses: Response[]; flags: Flags }> {
+  const byBbox = collectTileResponses(page);
+  // A page still on the map (same path, new hash) would not reload: navigate away first.
+  if (new URL(page.url() === 'about:blank' ? 'http://x/' : page.url()).pathname === '/karta') await page.goto('about:blank');
   await page.goto(url);
-  return waitForMapDrawn(page, responsePromise, timeout);
+  const flags = await waitForView(page, 'points', timeout);
+  const points = await tilePoints(byBbox, flags.tiles ?? []);
+  return { points, tileResponses: [...byBbox.values()], flags };
 }
 
-export async function waitForMapDrawn(page: Page, responsePromise: Promise<Response>, timeout = 90_000) {
-  const response = await responsePromise;
-  expect(response.status()).toBe(200);
-  const points = await decodePointPack(await response.body());
-  await page.waitForFunction(() => window.__lagesbild?.mapLoaded === true && window.__lagesbild?.deckRendered === true, undefined, { timeout });
-  const flags = (await page.evaluate(() => window.__lagesbild)) as Flags;
-  return { points, response, flags };
+/** Opens the map below street zoom (default MAP_URL) and returns the exact aggregate it drew, with the flags. */
+export async function openAggregateMapAndWait(page: Page, url = MAP_URL, timeout = 90_000): Promise<{ dto: ExactHexAggregatesDto; flags: Flags; requests: string[] }> {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const answer = page.waitForResponse((r) => r.url().includes('/api/v1/aggregates/exact'), { timeout });
+  await page.goto(url);
+  const res = await answer;
+  expect(res.status()).toBe(200);
+  const dto = (await res.json()) as ExactHexAggregatesDto;
+  const flags = await waitForView(page, 'aggregate', timeout);
+  return { dto, flags, requests };
 }
 
 function hexToRgb(hex: string): [number, number, number] {

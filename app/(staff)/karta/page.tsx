@@ -39,6 +39,15 @@ function pointsUrlFor(f: MapFilters): string {
   return `${path}?${filtersToSearchParams(pointsFilter).toString()}`;
 }
 
+/**
+ * Exact hexagon counts of the same filter for viewers with exact access, drawn below street zoom (the
+ * map adds the cell size of its zoom level): every filter that changes the points changes these.
+ */
+function exactAggregatesUrlFor(f: MapFilters): string {
+  const p = filtersToSearchParams({ ...f, layers: undefined, view: undefined, status: undefined, bbox: undefined });
+  return `/api/v1/aggregates/exact?${p.toString()}`;
+}
+
 /** Suppressed hexagons for viewers without exact access: only what changes the counts. */
 function aggregatesUrlFor(f: MapFilters): string {
   const p = filtersToSearchParams({ municipality: f.municipality, from: f.from, to: f.to, categories: f.categories, area: f.area });
@@ -129,6 +138,7 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
           bounds={areaBounds(areas)}
           period={{ from, to }}
           pointsUrl={viewer.exact ? pointsUrlFor(shown) : null}
+          exactAggregatesUrl={viewer.exact ? exactAggregatesUrlFor(shown) : null}
           aggregatesUrl={!viewer.exact && viewer.aggregates ? aggregatesUrlFor(shown) : null}
           filterParams={filterParams}
           areaOptions={areaOptions}

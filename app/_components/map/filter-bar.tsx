@@ -63,7 +63,9 @@ export function FilterBar({ locale, defaultPeriod, monthDomain, organisations, a
     p.delete('lang');
     const qs = p.toString();
     setOptimistic({ base: current, next: qs });
-    startTransition(() => router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false }));
+    // The map's view (#map=zoom/lat/lng, kept by MapLibre) stays in the link across filter changes.
+    const hash = typeof window === 'undefined' ? '' : window.location.hash;
+    startTransition(() => router.replace(`${qs ? `${pathname}?${qs}` : pathname}${hash}`, { scroll: false }));
   };
   const setOrDelete = (p: URLSearchParams, key: string, value: string | null | undefined) => {
     if (value) p.set(key, value);

@@ -4,10 +4,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { maplibreLocaleOfPage } from '@/lib/map/maplibre-locale';
 import { formattingLocale, getTranslator, type Locale } from '@/lib/i18n/translate';
 import type { AreaFeatureCollection, Bounds } from '@/lib/map/area-features';
-import type { HexAggregatesDto } from '@/lib/map/hex-aggregates';
+import { exactAggregateCells, type ExactHexAggregatesDto, type HexAggregateCell, type HexAggregatesDto } from '@/lib/map/hex-aggregates';
+import { mergePointPacks } from '@/lib/map/merge-point-packs';
 import type { PlaceFeatureCollection } from '@/lib/map/place-features';
 import { filteredIndices, packServes, parsePointsRequest, type PointFilter, pointFilterFor, type PointsRequest } from '@/lib/map/point-filter';
 import type { PackedPoints } from '@/lib/map/point-pack';
+import { LruCache, type MapMode, mapModeFor, STREET_ZOOM, TILE_CACHE_SIZE, type Tile, tileBbox, tileKey, tilesForBounds } from '@/lib/map/viewport-tiles';
 import type { SelectedKind, SelectionDto } from '@/lib/map/selection';
 import type { MapLayer, MapView } from '@/lib/schemas/map-filters';
 import { AreaPanel, RecordPanel, SelectionPanel, type SelectionState } from './map-panels';
@@ -17,15 +19,27 @@ import panels from './map-panels.module.css';
 const WORKER_URL = '/maplibre-gl-worker.mjs';
 /** After this long without the map's `load`, tell the operator what usually causes it. */
 const LOAD_WARNING_S = 20;
+/** Exact aggregates kept in the browser (one per filter and cell size): zooming out and in again asks nothing. */
+const AGGREGATE_CACHE_SIZE = 12;
+/** The map's zoom and centre live in the URL's fragment (#map=zoom/lat/lng): a copied link opens the same view. */
+const URL_HASH_NAME = 'map';
 
 /** Flags for end-to-end tests: set on map `load` and after deck.gl drew the incident layer. */
 export interface LagesbildTestFlags {
   mapLoaded: boolean;
   deckRendered: boolean;
-  /** Points the map shows: the loaded pack narrowed by the GPU filter. */
+  /** Incidents the map shows: the loaded points narrowed by the GPU filter, or the exact aggregate's total. */
   pointCount: number | null;
-  /** Points the API returned. */
+  /** Points the API returned (the sum over the loaded tiles; 0 while aggregates are shown). */
   apiPointCount: number | null;
+  /** What the incident layer shows: exact hexagon counts below street zoom, points from it, or the council's suppressed cells. */
+  mode?: 'aggregate' | 'points' | 'suppressed' | null;
+  /** Hexagon edge of the exact aggregate shown (metres), else null. */
+  cellSizeM?: number | null;
+  /** Tiles (z/x/y) whose points are merged for the current view. */
+  tiles?: string[];
+  /** A request for the current view is still outstanding (deckRendered waits for it). */
+  pending?: boolean;
   /** Features in the unsafe-place and vandalism layers (null: layer hidden). */
   unsafeCount?: number | null;
   vandalismCount?: number | null;
@@ -47,8 +61,10 @@ export interface SituationMapProps {
   areas: AreaFeatureCollection;
   bounds: Bounds | null;
   period: { from: string; to: string };
-  /** Path and query of the points API for the current filter (the page picks the endpoint). */
+  /** Path and query of the points API for the current filter (the page picks the endpoint); tiles add a bbox. */
   pointsUrl: string | null;
+  /** Exact hexagon counts of the same filter (GET /api/v1/aggregates/exact without `cell`), shown below street zoom. */
+  exactAggregatesUrl?: string | null;
   layers: readonly MapLayer[];
   view: MapView;
   unsafePlaces: PlaceFeatureCollection | null;
@@ -92,6 +108,32 @@ interface LoadedPoints {
   scatter: unknown;
   /** The request the pack answered: later requests it holds are narrowed in the browser. */
   request: PointsRequest;
+  /** Tiles merged into the pack. */
+  tiles: string[];
+}
+
+/** Loaded tiles of one points request (its filter without a bbox): kept while later filters only narrow it. */
+interface TileStore {
+  url: string;
+  request: PointsRequest;
+  cache: LruCache<PackedPoints>;
+  inflight: Map<string, Promise<PackedPoints>>;
+  truncated: boolean;
+  abort: AbortController;
+}
+
+type ExactState = { status: 'loading' } | { status: 'ready'; dto: ExactHexAggregatesDto; cells: HexAggregateCell[] } | { status: 'error'; message: string };
+
+/** What the camera shows, reported on load and after each move: the mode by zoom, and the tiles at street zoom. */
+interface ViewState {
+  mode: MapMode;
+  tiles: Tile[];
+  tilesKey: string;
+}
+
+async function responseError(res: Response): Promise<Error> {
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return new Error(body?.error?.message ?? `HTTP ${res.status}`);
 }
 
 function loadLibs() {
@@ -129,12 +171,18 @@ function formatDate(locale: Locale, iso: string): string {
 }
 
 function flags(): LagesbildTestFlags {
-  window.__lagesbild ??= { mapLoaded: false, deckRendered: false, pointCount: null, apiPointCount: null };
+  window.__lagesbild ??= { mapLoaded: false, deckRendered: false, pointCount: null, apiPointCount: null, pending: true };
   return window.__lagesbild;
+}
+
+function sameView(a: ViewState | null, b: ViewState): boolean {
+  if (!a || a.tilesKey !== b.tilesKey || a.mode.kind !== b.mode.kind) return false;
+  return a.mode.kind === 'points' || (b.mode.kind === 'aggregate' && a.mode.cellSizeM === b.mode.cellSizeM);
 }
 
 export function SituationMap(props: SituationMapProps) {
   const { locale, municipalityCode, municipalityName, areas, period, pointsUrl, layers, view, unsafePlaces, vandalism, basemapStyleUrl, aggregatesUrl } = props;
+  const exactAggregatesUrl = props.exactAggregatesUrl ?? null;
   const { filterParams, areaOptions, canSelect, canCreate, meeting } = props;
   const t = getTranslator(locale);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -159,6 +207,14 @@ export function SituationMap(props: SituationMapProps) {
   const [lasso, setLasso] = useState<{ active: boolean; path: [number, number][]; drawing: boolean }>({ active: false, path: [], drawing: false });
   const [centre, setCentre] = useState<{ lat: number; lng: number; zoom: number } | null>(null);
   const [aggregates, setAggregates] = useState<{ status: 'loading' } | { status: 'ready'; dto: HexAggregatesDto } | { status: 'error'; message: string } | null>(null);
+  // Exact-access viewers: below street zoom exact hexagon counts, from it points by tiles.
+  const [viewState, setViewState] = useState<ViewState | null>(null);
+  const [exact, setExact] = useState<ExactState | null>(null);
+  const exactCache = useRef(new LruCache<{ dto: ExactHexAggregatesDto; cells: HexAggregateCell[] }>(AGGREGATE_CACHE_SIZE));
+  const tileStore = useRef<TileStore | null>(null);
+  const mode = viewState?.mode ?? null;
+  const pointsMode = mode?.kind === 'points';
+  const aggregateMode = mode?.kind === 'aggregate' && !!exactAggregatesUrl;
   const filterKey = JSON.stringify(filterParams);
 
   /** POSTs a polygon to the selection API under the current filter (layers: only these, e.g. a click). */
@@ -218,6 +274,12 @@ export function SituationMap(props: SituationMapProps) {
     if (layerId === eng.libs.place.UNSAFE_LAYER_ID || layerId === eng.libs.place.VANDALISM_LAYER_ID) {
       const f = picked!.object as { properties: { id: string; layer: 'unsafe' | 'vandalism' } };
       setPanel({ type: 'record', kind: f.properties.layer === 'unsafe' ? 'unsafe-place' : 'vandalism', id: f.properties.id });
+      return;
+    }
+    // An exact hexagon zooms to street level there, where its points load.
+    if (layerId === eng.libs.aggregate.AGGREGATE_HEX_LAYER_ID && aggregateMode) {
+      const cell = picked!.object as HexAggregateCell;
+      eng.map.easeTo({ center: cell.centre, zoom: STREET_ZOOM });
       return;
     }
     if (layerId === eng.libs.incident.INCIDENT_LAYER_ID) {
@@ -285,7 +347,7 @@ export function SituationMap(props: SituationMapProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    window.__lagesbild = { mapLoaded: false, deckRendered: false, pointCount: null, apiPointCount: null };
+    window.__lagesbild = { mapLoaded: false, deckRendered: false, pointCount: null, apiPointCount: null, pending: true };
     let disposed = false;
     let cleanup: (() => void) | null = null;
     (async () => {
@@ -309,6 +371,8 @@ export function SituationMap(props: SituationMapProps) {
         style: basemapStyleUrl ?? pmtilesStyle ?? libs.style.buildOfflineStyle(initialAreas),
         bounds: bounds ?? undefined,
         fitBoundsOptions: { padding: 32 },
+        // Zoom and centre in the URL's fragment (a hash change reloads no page); without one, the municipality's bounds.
+        hash: URL_HASH_NAME,
         attributionControl: basemapStyleUrl || pmtilesStyle ? { compact: true } : false,
         dragRotate: false,
         pitchWithRotate: false,
@@ -331,7 +395,7 @@ export function SituationMap(props: SituationMapProps) {
         layers: [],
         onAfterRender: () => {
           const f = flags();
-          if (f.deckRendered || f.apiPointCount === null) return;
+          if (f.deckRendered || f.pending) return;
           if (!eng.main || eng.main.isLoaded) f.deckRendered = true;
         },
       });
@@ -370,7 +434,14 @@ export function SituationMap(props: SituationMapProps) {
       map.on('click', (e: { point: { x: number; y: number } }) => clickRef.current(e.point));
       const reportCentre = () => {
         const c = map.getCenter();
-        setCentre({ lat: c.lat, lng: c.lng, zoom: map.getZoom() });
+        const zoom = map.getZoom();
+        setCentre({ lat: c.lat, lng: c.lng, zoom });
+        const mode = mapModeFor(zoom);
+        const b = map.getBounds();
+        const tiles = mode.kind === 'points' ? tilesForBounds([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]) : [];
+        const next: ViewState = { mode, tiles, tilesKey: tiles.map(tileKey).sort().join(' ') };
+        // Only a new mode, cell size or tile set is a new state: a pan inside the loaded tiles changes nothing.
+        setViewState((prev) => (sameView(prev, next) ? prev : next));
       };
       map.on('moveend', reportCentre);
       map.on('load', reportCentre);
@@ -392,57 +463,121 @@ export function SituationMap(props: SituationMapProps) {
     // Built once per municipality and basemap (later props are read from `latest`).
   }, [municipalityCode, basemapStyleUrl]);
 
-  // Points: refetched only when the points query changes (not for view, layer or status changes), and
-  // not when the loaded pack holds every point of the new query (a shorter period, fewer categories):
-  // then the GPU narrows it.
+  // Points at street zoom, by fixed tiles (lib/map/viewport-tiles.ts): the tiles of the view that are not
+  // loaded yet are fetched in parallel, kept per points request, and merged for the layers. A filter that
+  // only narrows the loaded request (a shorter period, fewer categories) keeps the tiles and the GPU
+  // narrows them; any other filter change starts a new store. Tiles outside the view stay cached.
+  const tilesKey = viewState?.tilesKey ?? '';
   useEffect(() => {
+    const f = flags();
     if (!showIncidents || !pointsUrl) {
+      tileStore.current?.abort.abort();
+      tileStore.current = null;
       setLoaded(null);
       setPointFilter(null);
-      const f = flags();
       f.apiPointCount = 0;
       f.pointCount = 0;
+      f.tiles = [];
+      f.pending = false;
       f.deckRendered = false;
       return;
     }
+    if (!pointsMode || !viewState) return;
     const wanted = parsePointsRequest(pointsUrl);
+    let store = tileStore.current;
+    if (!store || (store.url !== pointsUrl && !packServes(store.request, store.truncated, wanted))) {
+      store?.abort.abort();
+      store = { url: pointsUrl, request: wanted, cache: new LruCache(TILE_CACHE_SIZE), inflight: new Map(), truncated: false, abort: new AbortController() };
+      tileStore.current = store;
+    }
+    const current = store;
+    const tiles = viewState.tiles;
+    const keys = tiles.map(tileKey);
     const held = loadedRef.current;
-    if (held && packServes(held.request, held.points.truncated, wanted)) {
+    // Same tiles of the same store: only the GPU filter changes.
+    if (held && held.request === current.request && held.tiles.join(' ') === keys.join(' ')) {
       setPointFilter(pointFilterFor(held.points, wanted));
+      setLoad({ status: 'ready', count: held.points.count, truncated: held.points.truncated });
       return;
     }
-    const abort = new AbortController();
+    const fetchTile = (t: Tile): Promise<PackedPoints> => {
+      const key = tileKey(t);
+      const cached = current.cache.get(key);
+      if (cached) return Promise.resolve(cached);
+      const running = current.inflight.get(key);
+      if (running) return running;
+      const request = (async () => {
+        const [res, packLib] = await Promise.all([
+          fetch(`${current.url}&bbox=${tileBbox(t).join(',')}`, { signal: current.abort.signal, cache: 'no-store' }),
+          import('@/lib/map/point-pack'),
+        ]);
+        if (!res.ok) throw await responseError(res);
+        const points = await packLib.decodePointPack(await res.arrayBuffer());
+        current.cache.set(key, points);
+        if (points.truncated) current.truncated = true;
+        return points;
+      })().finally(() => current.inflight.delete(key));
+      current.inflight.set(key, request);
+      return request;
+    };
     let disposed = false;
-    setLoad({ status: 'loading' });
-    const f = flags();
-    f.deckRendered = false;
-    f.apiPointCount = null;
+    const missing = keys.filter((k) => !current.cache.has(k)).length;
+    if (missing) {
+      setLoad({ status: 'loading' });
+      f.pending = true;
+      f.deckRendered = false;
+    }
     (async () => {
       try {
-        const [res, packLib, incidentLib] = await Promise.all([
-          fetch(pointsUrl, { signal: abort.signal, cache: 'no-store' }),
-          import('@/lib/map/point-pack'),
-          import('@/lib/map/incident-layer'),
-        ]);
-        if (!res.ok) {
-          const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-          throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
-        }
-        const points = await packLib.decodePointPack(await res.arrayBuffer());
+        const [packs, incidentLib] = await Promise.all([Promise.all(tiles.map(fetchTile)), import('@/lib/map/incident-layer')]);
         if (disposed) return;
-        setLoaded({ points, scatter: incidentLib.incidentLayerData(points), request: wanted });
+        const points = mergePointPacks(packs);
+        setLoaded({ points, scatter: incidentLib.incidentLayerData(points), request: current.request, tiles: keys });
         setPointFilter(pointFilterFor(points, wanted));
         setLoad({ status: 'ready', count: points.count, truncated: points.truncated });
       } catch (err) {
-        if (disposed || abort.signal.aborted) return;
+        if (disposed || current.abort.signal.aborted) return;
         setLoad({ status: 'error', message: (err as Error).message });
       }
     })();
     return () => {
       disposed = true;
-      abort.abort();
     };
-  }, [pointsUrl, showIncidents]);
+    // viewState is read through tilesKey and pointsMode: a pan inside the same tiles is no new state.
+  }, [pointsUrl, showIncidents, pointsMode, tilesKey]);
+
+  // Below street zoom: exact hexagon counts of the whole filter from the server, one request per filter
+  // and cell size, kept in the browser so zooming back asks nothing.
+  const cellSizeM = mode?.kind === 'aggregate' ? mode.cellSizeM : null;
+  useEffect(() => {
+    if (!showIncidents || !exactAggregatesUrl || cellSizeM === null) {
+      setExact(null);
+      return;
+    }
+    const url = `${exactAggregatesUrl}&cell=${cellSizeM}`;
+    const hit = exactCache.current.get(url);
+    if (hit) {
+      setExact({ status: 'ready', ...hit });
+      return;
+    }
+    const abort = new AbortController();
+    const f = flags();
+    f.pending = true;
+    f.deckRendered = false;
+    setExact({ status: 'loading' });
+    fetch(url, { signal: abort.signal, cache: 'no-store' })
+      .then(async (res) => {
+        if (!res.ok) throw await responseError(res);
+        const dto = (await res.json()) as ExactHexAggregatesDto;
+        const entry = { dto, cells: exactAggregateCells(dto) };
+        exactCache.current.set(url, entry);
+        setExact({ status: 'ready', ...entry });
+      })
+      .catch((err: Error) => {
+        if (!abort.signal.aborted) setExact({ status: 'error', message: err.message });
+      });
+    return () => abort.abort();
+  }, [exactAggregatesUrl, showIncidents, cellSizeM]);
 
   // Viewers without exact access: suppressed hexagon counts from the server instead of points.
   useEffect(() => {
@@ -454,6 +589,7 @@ export function SituationMap(props: SituationMapProps) {
     setAggregates({ status: 'loading' });
     const f = flags();
     f.deckRendered = false;
+    f.pending = true;
     f.aggregateCells = null;
     fetch(aggregatesUrl, { signal: abort.signal, cache: 'no-store' })
       .then(async (res) => {
@@ -480,7 +616,13 @@ export function SituationMap(props: SituationMapProps) {
         main = view === 'heat' ? libs.aggregate.createAggregateHeatLayer(aggregates.dto.cells) : libs.aggregate.createAggregateHexLayer(aggregates.dto.cells);
         out.push(main);
       }
-      if (loaded && showIncidents && shownIndices) {
+      // The exact aggregate draws with the council's hexagon and heat layers (points view included: below
+      // street zoom there are no points in the browser).
+      if (aggregateMode && exact?.status === 'ready' && showIncidents) {
+        main = view === 'heat' ? libs.aggregate.createAggregateHeatLayer(exact.cells) : libs.aggregate.createAggregateHexLayer(exact.cells);
+        out.push(main);
+      }
+      if (pointsMode && loaded && showIncidents && shownIndices) {
         if (view === 'hex') main = libs.density.createHexLayer(loaded.points, shownIndices);
         else if (view === 'heat') main = libs.density.createHeatLayer(loaded.points, shownIndices);
         else main = libs.incident.createIncidentLayer(loaded.scatter as ReturnType<typeof libs.incident.incidentLayerData>, { filter: pointFilter });
@@ -497,19 +639,33 @@ export function SituationMap(props: SituationMapProps) {
     f.view = view;
     f.unsafeCount = unsafePlaces ? unsafePlaces.features.length : null;
     f.vandalismCount = vandalism ? vandalism.features.length : null;
-    if (loaded && showIncidents && shownIndices) {
+    f.mode = aggregatesUrl ? 'suppressed' : mode?.kind === 'aggregate' ? 'aggregate' : (mode?.kind ?? null);
+    f.cellSizeM = aggregateMode ? cellSizeM : null;
+    if (pointsMode && loaded && showIncidents && shownIndices && load.status === 'ready') {
       f.apiPointCount = loaded.points.count;
       f.pointCount = shownIndices.length;
+      f.tiles = loaded.tiles;
+      f.aggregateCells = null;
+      f.pending = false;
+      f.deckRendered = false;
+    }
+    if (aggregateMode && exact?.status === 'ready' && showIncidents) {
+      f.aggregateCells = exact.cells.length;
+      f.apiPointCount = 0;
+      f.pointCount = exact.dto.total;
+      f.tiles = [];
+      f.pending = false;
       f.deckRendered = false;
     }
     if (aggregates?.status === 'ready' && showIncidents) {
       f.aggregateCells = aggregates.dto.cells.length;
       f.apiPointCount = 0;
       f.pointCount = 0;
+      f.pending = false;
       f.deckRendered = false;
     }
     engine.render();
-  }, [engine, loaded, pointFilter, shownIndices, showIncidents, view, unsafePlaces, vandalism, aggregates, selectionRing]);
+  }, [engine, loaded, load.status, pointFilter, shownIndices, showIncidents, view, unsafePlaces, vandalism, aggregates, selectionRing, pointsMode, aggregateMode, exact, mode, cellSizeM, aggregatesUrl]);
 
   const addHref = centre ? `/registrera?lat=${centre.lat.toFixed(6)}&lng=${centre.lng.toFixed(6)}&zoom=${centre.zoom.toFixed(2)}` : '/registrera';
   const lassoPointer = {
@@ -572,7 +728,24 @@ export function SituationMap(props: SituationMapProps) {
       <section className="map-panel map-panel--summary" aria-live="polite" data-testid="map-summary">
         <h1>{t('map.heading')}</h1>
         <p className="map-panel__muted">{t('map.period', { from: formatDate(locale, period.from), to: formatDate(locale, period.to) })}</p>
-        {showIncidents && pointsUrl && load.status === 'loading' ? <p>{t('map.loading')}</p> : null}
+        {showIncidents && pointsUrl && pointsMode && load.status === 'loading' ? <p>{t('map.loading')}</p> : null}
+        {showIncidents && aggregateMode && exact?.status === 'loading' ? <p>{t('viewport.aggregateLoading')}</p> : null}
+        {showIncidents && aggregateMode && exact?.status === 'error' ? <p className="map-panel__error">{t('viewport.aggregateError', { message: exact.message })}</p> : null}
+        {showIncidents && aggregateMode && exact?.status === 'ready' ? (
+          <p className="map-panel__count" data-testid="point-count" data-count={exact.dto.total}>
+            {t('viewport.aggregateCount', { count: exact.dto.total, cells: exact.cells.length })}
+          </p>
+        ) : null}
+        {showIncidents && pointsUrl && mode ? (
+          <p className="map-panel__muted" role="status" data-testid="map-mode" data-mode={mode.kind} data-cell={aggregateMode ? cellSizeM : undefined}>
+            {aggregateMode ? t('viewport.aggregateMode', { cell: cellSizeM ?? 0 }) : t('viewport.pointsMode', { tiles: viewState?.tiles.length ?? 0 })}{' '}
+            {aggregateMode ? (
+              <button type="button" className={panels.linkButton} onClick={() => engineRef.current?.map.easeTo({ zoom: STREET_ZOOM })} data-testid="zoom-to-points">
+                {t('viewport.zoomIn')}
+              </button>
+            ) : null}
+          </p>
+        ) : null}
         {showIncidents && aggregatesUrl && aggregates?.status === 'loading' ? <p>{t('karta.agg.loading')}</p> : null}
         {showIncidents && aggregates?.status === 'error' ? <p className="map-panel__error">{t('karta.agg.error', { message: aggregates.message })}</p> : null}
         {showIncidents && aggregates?.status === 'ready' ? (
@@ -588,13 +761,13 @@ export function SituationMap(props: SituationMapProps) {
             {mapProblem}
           </p>
         ) : null}
-        {showIncidents && pointsUrl && load.status === 'error' ? <p className="map-panel__error">{t('map.loadError', { message: load.message })}</p> : null}
-        {showIncidents && pointsUrl && load.status === 'ready' ? (
+        {showIncidents && pointsUrl && pointsMode && load.status === 'error' ? <p className="map-panel__error">{t('map.loadError', { message: load.message })}</p> : null}
+        {showIncidents && pointsUrl && pointsMode && load.status === 'ready' ? (
           <p className="map-panel__count" data-testid="point-count" data-count={shownIndices?.length ?? load.count}>
             {t('map.pointsShown', { count: shownIndices?.length ?? load.count })}
           </p>
         ) : null}
-        {showIncidents && pointsUrl && load.status === 'ready' && load.truncated ? <p className="map-panel__error">{t('map.pointsTruncated', { count: load.count })}</p> : null}
+        {showIncidents && pointsUrl && pointsMode && load.status === 'ready' && load.truncated ? <p className="map-panel__error">{t('map.pointsTruncated', { count: load.count })}</p> : null}
         {areas.features.some((f) => f.properties.kind === 'municipality') ? null : <p className="map-panel__muted">{t('map.noOutline')}</p>}
         <div className={panels.toolbar} role="toolbar" aria-label={t('karta.toolbar')} data-testid="map-toolbar">
           {canSelect ? (

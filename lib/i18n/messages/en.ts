@@ -913,4 +913,11 @@ export const en: Messages = {
   "loop.notifications.emailSent": "sent by e-mail",
   "loop.notifications.emailNotConfigured": "no e-mail (SMTP not configured)",
   "loop.notifications.emailFailed": "e-mail failed",
+  // Staff map by zoom (issue 5): exact aggregates below street zoom, points by tiles from it.
+  "viewport.aggregateMode": "Counted per hexagon ({cell} m) – zoom in for single incidents.",
+  "viewport.pointsMode": "Single incidents in the map view ({tiles} tiles).",
+  "viewport.zoomIn": "Zoom in",
+  "viewport.aggregateCount": "{count} incidents in {cells} hexagons",
+  "viewport.aggregateLoading": "Counting incidents per hexagon …",
+  "viewport.aggregateError": "The counts could not be fetched: {message}",
 };

@@ -911,6 +911,13 @@ export const sv = {
   "loop.notifications.emailSent": "skickad som e-post",
   "loop.notifications.emailNotConfigured": "ingen e-post (SMTP saknas)",
   "loop.notifications.emailFailed": "e-post misslyckades",
+  // Staff map by zoom (issue 5): exact aggregates below street zoom, points by tiles from it.
+  "viewport.aggregateMode": "Sammanräknat per sexhörning ({cell} m) – zooma in för enskilda händelser.",
+  "viewport.pointsMode": "Enskilda händelser i kartbilden ({tiles} rutor).",
+  "viewport.zoomIn": "Zooma in",
+  "viewport.aggregateCount": "{count} händelser i {cells} sexhörningar",
+  "viewport.aggregateLoading": "Räknar händelser per sexhörning …",
+  "viewport.aggregateError": "Sammanräkningen kunde inte hämtas: {message}",
 } as const;
 
 export type MessageKey = keyof typeof sv;
