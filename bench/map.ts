@@ -384,6 +384,11 @@ interface BackendResult {
 
 const packCount = (f: Fetched) => unpackPoints(f.body).count;
 
+/** What /karta asks at the municipality's zoom since viewport loading (lib/map/viewport-tiles.ts): exact hexagon counts, no points. */
+function exactAggregatePath(filterQuery: string): string {
+  return `/api/v1/aggregates/exact?${filterQuery}&cell=1000`;
+}
+
 
 async function measureApp(h: DatabaseHandle, backend: string, rows: number, closeDb: () => Promise<void>, env: Record<string, string>): Promise<BackendResult> {
   log(`${backend}: choosing the viewport and the 2 × 2 km box`);
@@ -402,6 +407,7 @@ async function measureApp(h: DatabaseHandle, backend: string, rows: number, clos
     // trend) and then the points of the whole filter (no bbox: app/(staff)/karta/page.tsx pointsUrlFor).
     singles.push(await single('page /karta, one year', `/karta?${year}`, cookie, () => 0));
     singles.push(await single('points, one year, whole municipality', `/api/v1/incidents/points?${year}`, cookie, packCount));
+    singles.push(await single('exact aggregate (1000 m hexagons), one year, whole municipality', exactAggregatePath(year), cookie, () => 0));
     log(`${backend}: viewport`);
     const viewportPath = `/api/v1/incidents/points?${query({ ...YEAR, bbox: viewport.bbox.join(',') })}`;
     singles.push(await single('points, viewport ≈50k', viewportPath, cookie, packCount));
