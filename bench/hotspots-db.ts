@@ -226,7 +226,7 @@ async function benchBackend(h: DatabaseHandle, n: number): Promise<void> {
     ours: tDb,
     target: backend === 'postgres' ? 1000 : 5000,
     baseline: tPgDb,
-    split: `read ${db1.firstMs.toFixed(0)} (50k chunks, 2 id ranges side by side) + worker ${db1.secondMs.toFixed(0)} (counting on ${threadsAt(loadDb)}, ids hashed meanwhile)`,
+    split: `read ${db1.firstMs.toFixed(0)} (50k chunks${dbPoints > 100_000 ? ', 2 id ranges side by side' : ''}) + worker ${db1.secondMs.toFixed(0)} (counting on ${threadsAt(loadDb)}, ids hashed meanwhile)`,
     load: loadDb,
     note: `${db1.result.kind === 'dbscan' ? db1.result.result.clusterCount : 0} clusters (ST_ClusterDBSCAN ${pgClusters - 1} + noise)`,
   });
