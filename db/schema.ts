@@ -83,6 +83,12 @@ export interface IncidentTable extends Spatial {
   seq: GeneratedAlways<string>;
 }
 
+/** Bumped by triggers on every committed change of a municipality's incidents (the pack cache's key). */
+export interface IncidentRevisionTable {
+  municipality_code: string;
+  revision: string;
+}
+
 /** What the police events feed says about an incident of source 'police_feed' (a context row). */
 export interface PoliceFeedEventTable {
   incident_id: string;
@@ -396,6 +402,7 @@ export interface Database {
   category_mapping: CategoryMappingTable;
   area: AreaTable;
   incident: IncidentTable;
+  incident_revision: IncidentRevisionTable;
   police_feed_event: PoliceFeedEventTable;
   safety_walk: SafetyWalkTable;
   safety_walk_organisation: SafetyWalkOrganisationTable;

@@ -100,3 +100,21 @@ export interface MapCategoryRow {
 export async function listMapCategories(db: Kysely<Database>): Promise<MapCategoryRow[]> {
   return db.selectFrom('category').select(['key', 'group_key', 'sensitivity']).orderBy('sort_order').orderBy('key').execute();
 }
+
+export interface PointPackContext {
+  /** incident_revision of the municipality ('0' before its first change); see the 20261128T0110 migration. */
+  revision: string;
+  categories: MapCategoryRow[];
+}
+
+/**
+ * What every point-pack request needs before its cache lookup, in one round trip: the municipality's
+ * incident revision and the category table in display order.
+ */
+export async function getPointPackContext(db: Kysely<Database>, municipalityCode: string): Promise<PointPackContext> {
+  const { rows } = await sql<MapCategoryRow & { revision: string | null }>`
+    SELECT c.key, c.group_key, c.sensitivity,
+      (SELECT r.revision::text FROM incident_revision r WHERE r.municipality_code = ${municipalityCode}) AS revision
+    FROM category c ORDER BY c.sort_order, c.key`.execute(db);
+  return { revision: rows[0]?.revision ?? '0', categories: rows.map(({ key, group_key, sensitivity }) => ({ key, group_key, sensitivity })) };
+}

@@ -95,6 +95,8 @@ describe('point pack', () => {
     const p = unpackPoints(packPoints([], categories));
     expect(p.count).toBe(0);
     expect(p.positions.length).toBe(0);
+    expect(Array.from(p.ids!)).toEqual([]);
+    expect(Array.from(p.minutes!)).toEqual([]);
   });
 
   it('rejects a category index outside the table', () => {

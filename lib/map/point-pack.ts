@@ -174,6 +174,8 @@ export function unpackPoints(input: ArrayBuffer | Uint8Array): PackedPoints {
   const flags = magic === POINT_PACK_MAGIC_V1 ? view.getUint32(4, true) & FLAG_TRUNCATED : view.getUint32(4, true);
   const count = view.getUint32(8, true);
   const tableBytes = view.getUint32(12, true);
+  // An empty version-2 pack has (no) ids and minutes whatever its flags say: empty arrays, not null.
+  const empty2 = count === 0 && magic === POINT_PACK_MAGIC;
   const withIds = (flags & FLAG_IDS) !== 0;
   const withMinutes = (flags & FLAG_MINUTES) !== 0;
   const positionsOffset = HEADER_BYTES + tableBytes;
@@ -196,8 +198,8 @@ export function unpackPoints(input: ArrayBuffer | Uint8Array): PackedPoints {
     positions: new Float32Array(copy(positionsOffset, daysOffset)),
     days: new Int32Array(copy(daysOffset, minutesOffset)),
     categoryIndex: new Uint8Array(copy(categoryOffset, idsOffset)),
-    ids: withIds ? readIds(bytes, idsOffset, count) : null,
-    minutes: withMinutes ? new Uint16Array(copy(minutesOffset, categoryOffset)) : null,
+    ids: withIds || empty2 ? readIds(bytes, idsOffset, count) : null,
+    minutes: withMinutes || empty2 ? new Uint16Array(copy(minutesOffset, categoryOffset)) : null,
   };
 }
 

@@ -1,13 +1,5 @@
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
 import { POINT_PACK_CONTENT_TYPE, POINT_PACK_ENCODING_HEADER } from '@/lib/map/point-pack';
-
-const gzip = promisify(zlib.gzip);
-
-/** Below this a pack is sent as it is: compressing it costs more than it saves. */
-const MIN_COMPRESS_BYTES = 1024;
-/** Level 4: within a few per cent of level 9 on point packs at a fraction of the time (bench/map.ts). */
-const GZIP_LEVEL = 4;
+import { MIN_COMPRESS_BYTES, gzipPack } from '@/lib/server/situation/pack-cache-read';
 
 /** Whether an Accept-Encoding header accepts gzip (a q=0 entry refuses it). */
 export function acceptsGzip(acceptEncoding: string | null): boolean {
@@ -29,9 +21,10 @@ export function acceptsGzip(acceptEncoding: string | null): boolean {
  * compressible (application/octet-stream is not). The browser inflates it with DecompressionStream
  * (lib/map/point-pack.ts decodePointPack).
  */
-export async function pointPackResponse(request: Request, pack: { body: Uint8Array; count: number; truncated: boolean }): Promise<Response> {
+export async function pointPackResponse(request: Request, pack: { body: Uint8Array; gzipped?: Uint8Array | null; count: number; truncated: boolean }): Promise<Response> {
   const compress = pack.body.length >= MIN_COMPRESS_BYTES && acceptsGzip(request.headers.get('accept-encoding'));
-  const body = compress ? new Uint8Array(await gzip(pack.body, { level: GZIP_LEVEL })) : pack.body;
+  // A cached pack comes gzipped already.
+  const body = compress ? (pack.gzipped ?? (await gzipPack(pack.body))) : pack.body;
   return new Response(new Blob([body as Uint8Array<ArrayBuffer>]), {
     headers: {
       'content-type': POINT_PACK_CONTENT_TYPE,

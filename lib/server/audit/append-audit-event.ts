@@ -15,6 +15,8 @@ export interface AuditEventInput {
   details?: Record<string, unknown>;
   /** Ids a read returned: stored as a count and a hash, never as the ids. */
   ids?: readonly (string | number)[];
+  /** Instead of `ids`: their hash, computed before (idsHash in ./hash-chain), e.g. kept with a cached result. */
+  idsHash?: string;
   resultCount?: number | null;
   /** Defaults to now; tests pass a time. */
   at?: Date;
@@ -49,7 +51,7 @@ export async function appendAuditEvent(db: Kysely<Database> | Transaction<Databa
       resource: input.resource,
       details,
       result_count: input.resultCount ?? (input.ids ? input.ids.length : null),
-      ids_hash: input.ids ? idsHash(input.ids) : null,
+      ids_hash: input.ids ? idsHash(input.ids) : (input.idsHash ?? null),
       prev_hash,
     };
     const hash = auditRowHash(fields);

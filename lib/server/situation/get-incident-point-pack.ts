@@ -1,55 +1,66 @@
 import 'server-only';
-import { listIncidentPoints, listMapCategories } from '@/db/queries/incident-points';
-import { packPoints } from '@/lib/map/point-pack';
+import type { Kysely } from 'kysely';
+import type { Database } from '@/db/schema';
+import { getPointPackContext, listIncidentPoints } from '@/db/queries/incident-points';
 import type { MapFilters } from '@/lib/schemas/map-filters';
-import { recordDenied, recordRead } from '@/lib/server/audit/record-read';
+import { recordDenied } from '@/lib/server/audit/record-read';
 import { forbidden, unauthorized } from '@/lib/server/auth/errors';
-import { getSignedInUser, viewerFor } from '@/lib/server/auth/session';
+import { getSignedInUser, type SignedInUser, viewerFor } from '@/lib/server/auth/session';
 import { visibleSensitivities, whereExactAccess } from '@/lib/server/permissions/exact-access';
 import { can } from '@/lib/server/permissions/permission-table';
-import { viewerRoles } from '@/lib/server/permissions/viewer';
+import { type Viewer, viewerRoles } from '@/lib/server/permissions/viewer';
 import { getDb } from '../db';
-import { MAX_POINTS_PER_REQUEST } from './provisional-scope';
+import { readPointPack } from './pack-cache-read';
 
 export interface IncidentPointPack {
   body: Uint8Array;
+  /** The body gzipped, when built with it (cached packs are). */
+  gzipped?: Uint8Array | null;
   count: number;
   truncated: boolean;
 }
 
-/** Incident points for the map, packed (lib/map/point-pack.ts): only what the signed-in viewer may see exactly (in SQL), audited. */
-export async function getIncidentPointPack(filters: MapFilters): Promise<IncidentPointPack> {
-  const user = await getSignedInUser();
+/**
+ * Incident points for the map, packed (lib/map/point-pack.ts): only what the signed-in viewer may see
+ * exactly (in SQL), audited; built packs are cached per access scope and incident revision
+ * (./pack-cache.ts). `user` is the request's signed-in user when the caller has already looked it up.
+ */
+export async function getIncidentPointPack(filters: MapFilters, signedIn?: SignedInUser): Promise<IncidentPointPack> {
+  const user = signedIn ?? (await getSignedInUser());
   if (!user) throw unauthorized();
-  const db = await getDb();
-  const viewer = viewerFor(user, filters.municipality);
+  return getIncidentPointPackAs(await getDb(), viewerFor(user, filters.municipality), filters);
+}
+
+/** The same for a viewer of the filters' municipality (403, audited, without the read grant). */
+export async function getIncidentPointPackAs(db: Kysely<Database>, viewer: Viewer, filters: MapFilters): Promise<IncidentPointPack> {
   if (!can(viewerRoles(viewer), 'read', 'incident_point')) {
     await recordDenied(db, { actor: viewer.actor, resource: 'incident_point', municipalityCode: viewer.municipalityCode, reason: 'role' });
     throw forbidden();
   }
+  const { revision, categories } = await getPointPackContext(db, filters.municipality);
   const sensitivities = visibleSensitivities(viewer);
-  const allowed = (await listMapCategories(db)).filter((c) => sensitivities.includes(c.sensitivity));
+  const allowed = categories.filter((c) => sensitivities.includes(c.sensitivity));
   const wanted = filters.categories ? allowed.filter((c) => filters.categories!.includes(c.key)) : allowed;
   const categoryKeys = wanted.map((c) => c.key);
-  const rows = await listIncidentPoints(db, {
-    municipalityCode: filters.municipality,
-    from: filters.from,
-    to: filters.to,
-    bbox: filters.bbox,
+  return readPointPack({
+    db,
+    viewer,
+    kind: 'incident',
+    filters,
+    queryFilters: { municipality: filters.municipality, from: filters.from, to: filters.to, bbox: filters.bbox },
     categoryKeys,
-    visibilities: ['restricted', 'joint', 'partners'],
-    access: whereExactAccess(viewer),
-    limit: MAX_POINTS_PER_REQUEST + 1,
+    revision,
+    cacheable: true,
+    list: (limit) =>
+      listIncidentPoints(db, {
+        municipalityCode: filters.municipality,
+        from: filters.from,
+        to: filters.to,
+        bbox: filters.bbox,
+        categoryKeys,
+        visibilities: ['restricted', 'joint', 'partners'],
+        access: whereExactAccess(viewer),
+        limit,
+      }),
   });
-  const truncated = rows.length > MAX_POINTS_PER_REQUEST;
-  // The newest match goes (rows come in seq order; ord ranks them by time).
-  const kept = truncated ? rows.filter((r) => r.ord <= MAX_POINTS_PER_REQUEST) : rows;
-  const index = new Map(categoryKeys.map((k, i) => [k, i]));
-  const body = packPoints(
-    kept.map((r) => ({ lon: r.lon, lat: r.lat, category: index.get(r.category_key)!, day: r.day, minute: r.minute, id: r.seq })),
-    categoryKeys,
-    { truncated },
-  );
-  await recordRead(db, viewer, { resource: 'incident_point', filter: { ...filters }, ids: kept.map((r) => r.id) });
-  return { body, count: kept.length, truncated };
 }

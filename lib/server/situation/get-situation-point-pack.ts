@@ -1,29 +1,29 @@
 import 'server-only';
+import { getPointPackContext } from '@/db/queries/incident-points';
 import { listSituationIncidentPoints } from '@/db/queries/situation-incidents';
-import { packPoints } from '@/lib/map/point-pack';
 import type { MapFilters } from '@/lib/schemas/map-filters';
-import { recordRead } from '@/lib/server/audit/record-read';
 import type { IncidentPointPack } from './get-incident-point-pack';
-import { MAX_POINTS_PER_REQUEST } from './provisional-scope';
+import { readPointPack } from './pack-cache-read';
 import { incidentQueryFor, requireSituationAccess } from './situation-access';
 
 /**
  * Incident points of the full situation filter (weekday, hour, source, organisation, area as well),
- * packed like GET /api/v1/incidents/points: only what the viewer may see exactly (in SQL), audited.
+ * packed like GET /api/v1/incidents/points: only what the viewer may see exactly (in SQL), audited,
+ * cached like it — except with an area, whose outline the incident revision does not follow.
  */
 export async function getSituationPointPack(filters: MapFilters): Promise<IncidentPointPack> {
   const access = await requireSituationAccess(filters, 'incident_point');
-  const q = await incidentQueryFor(access, filters);
-  const rows = await listSituationIncidentPoints(access.db, q, MAX_POINTS_PER_REQUEST + 1);
-  const truncated = rows.length > MAX_POINTS_PER_REQUEST;
-  // The newest match goes (rows come in seq order; ord ranks them by time).
-  const kept = truncated ? rows.filter((r) => r.ord <= MAX_POINTS_PER_REQUEST) : rows;
-  const index = new Map(q.categoryKeys.map((k, i) => [k, i]));
-  const body = packPoints(
-    kept.map((r) => ({ lon: r.lon, lat: r.lat, category: index.get(r.category_key)!, day: r.day, minute: r.minute, id: r.seq })),
-    q.categoryKeys,
-    { truncated },
-  );
-  await recordRead(access.db, access.viewer, { resource: 'incident_point', filter: { ...filters }, ids: kept.map((r) => r.id) });
-  return { body, count: kept.length, truncated };
+  const context = await getPointPackContext(access.db, filters.municipality);
+  const q = await incidentQueryFor(access, filters, context.categories);
+  return readPointPack({
+    db: access.db,
+    viewer: access.viewer,
+    kind: 'situation',
+    filters,
+    queryFilters: { municipality: filters.municipality, from: filters.from, to: filters.to, bbox: filters.bbox, weekdays: filters.weekdays, hours: filters.hours, sources: filters.sources, org: filters.org, area: filters.area },
+    categoryKeys: q.categoryKeys,
+    revision: context.revision,
+    cacheable: !filters.area,
+    list: (limit) => listSituationIncidentPoints(access.db, q, limit),
+  });
 }

@@ -2,7 +2,7 @@ import 'server-only';
 // Who is looking at the staff map and which incidents they may count: the same checks as
 // get-incident-point-pack.ts (session, permission table, exact access in SQL) for every situation query.
 import type { Kysely } from 'kysely';
-import { listMapCategories } from '@/db/queries/incident-points';
+import { listMapCategories, type MapCategoryRow } from '@/db/queries/incident-points';
 import type { SituationIncidentQuery } from '@/db/queries/situation-incidents';
 import type { Database } from '@/db/schema';
 import type { MapFilters } from '@/lib/schemas/map-filters';
@@ -36,10 +36,13 @@ export async function requireSituationAccess(filters: MapFilters, resource: Reso
   return { db, viewer };
 }
 
-/** The incident query of the filters for this viewer: categories they may see, exact access in SQL. */
-export async function incidentQueryFor(access: SituationAccess, filters: MapFilters): Promise<SituationIncidentQuery & { categoryKeys: string[] }> {
+/**
+ * The incident query of the filters for this viewer: categories they may see, exact access in SQL.
+ * `categories` is the category table when the caller has already read it.
+ */
+export async function incidentQueryFor(access: SituationAccess, filters: MapFilters, categories?: readonly MapCategoryRow[]): Promise<SituationIncidentQuery & { categoryKeys: string[] }> {
   const sensitivities = visibleSensitivities(access.viewer);
-  const allowed = (await listMapCategories(access.db)).filter((c) => sensitivities.includes(c.sensitivity));
+  const allowed = (categories ?? (await listMapCategories(access.db))).filter((c) => sensitivities.includes(c.sensitivity));
   const wanted = filters.categories ? allowed.filter((c) => filters.categories!.includes(c.key)) : allowed;
   return {
     municipalityCode: filters.municipality,
