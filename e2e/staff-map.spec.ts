@@ -74,6 +74,26 @@ test('the points API sends a partner only categories of normal sensitivity', asy
   expect(Number(res.headers()['x-point-count'])).toBe(points.count);
 });
 
+test("a point's id in the pack opens its record, and only for a viewer who sees that point", async ({ page, baseURL }) => {
+  const packFor = async () => decodePointPack(await (await page.request.get(`/api/v1/incidents/points?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}`)).body());
+  const police = await packFor();
+  expect(police.ids).not.toBeNull();
+  expect(police.ids!.length).toBe(police.count);
+  const i = Math.floor(police.count / 2);
+  const res = await page.request.get(`/api/v1/incidents/points/${police.ids![i]}`);
+  expect(res.status()).toBe(200);
+  const record = await res.json();
+  expect(record.kind).toBe('incident');
+  expect(record.lon).toBeCloseTo(police.positions[i * 2], 4);
+  expect(record.lat).toBeCloseTo(police.positions[i * 2 + 1], 4);
+  await signInAs(page, 'partner', baseURL!);
+  const partner = new Set(await packFor().then((p) => Array.from(p.ids!)));
+  const hidden = Array.from(police.ids!).find((id) => !partner.has(id));
+  expect(hidden).toBeDefined();
+  expect((await page.request.get(`/api/v1/incidents/points/${hidden}`)).status()).toBe(404);
+  expect((await page.request.get(`/api/v1/incidents/points/${Array.from(partner)[0]}`)).status()).toBe(200);
+});
+
 test('a bbox narrows the points to the box', async ({ page }) => {
   // Värnamo town centre only.
   const bbox = [14.0, 57.16, 14.1, 57.21];
