@@ -1,7 +1,10 @@
 // Map delivery benchmark (issue 5, Performance): what the staff map's requests cost with 1,000,000
 // synthetic incidents on PostgreSQL and 100,000 on PGlite, measured over HTTP against `next start`
 // exactly as the browser asks (signed in as the police demo user, whose exact access covers them).
-// Prints tables; asserts nothing about time (STYLE.md).
+// The server keeps built point packs (lib/server/situation/pack-cache.ts), so every request is
+// measured twice: cold (each request a query the server has not seen: the box shifted by 1e-5°, or the
+// period's end moved by a day) and warm (the same request again). Prints tables; asserts nothing about
+// time (STYLE.md).
 //
 // Needs a production build first: `npm run build`, then
 //   npx tsx bench/map.ts [--pg-rows 1000000] [--pglite-rows 100000] [--runs 5] [--requests 100] [--port 3400]
@@ -13,7 +16,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { type DatabaseHandle, openDatabase } from '@/db/client';
@@ -29,7 +31,6 @@ const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 const POLICE = { email: 'polis@demo.lagesbild.example', password: 'demo-polis-0683' };
 /** What browsers send; the app answers with whichever encoding it serves. */
 const BROWSER_ENCODING = 'gzip, deflate, br, zstd';
-const ID_BYTES = 16;
 
 function arg(flag: string, fallback: number): number {
   const i = process.argv.indexOf(flag);
@@ -300,48 +301,61 @@ const query = (p: Record<string, string>) => new URLSearchParams({ municipality:
 interface Single {
   what: string;
   points: number;
-  ms: number;
-  msMin: number;
-  msMax: number;
+  /** Median of RUNS requests, each a query the server has not answered before (no pack cached). */
+  cold: number;
+  coldMin: number;
+  coldMax: number;
+  /** Median of RUNS repeats of one request after it was answered once (the server's pack cache). */
+  warm: number;
   raw: number;
   wire: number;
   encoding: string;
   gzip: number;
   br: number;
-  /** gzip of the pack plus 16 random bytes a point: ids as random (v4) UUIDs, which do not compress. */
-  withIds: number;
+  /** Whether the pack carries each point's id (format LBP2). */
+  ids: boolean;
   load: number;
 }
 
-/** RUNS requests one after another (after one warm-up); median server time and the bytes of the last one. */
-async function single(what: string, pathAndQuery: string, cookie: string, countOf: (f: Fetched) => number, encoding = BROWSER_ENCODING): Promise<Single> {
-  const warm = await request(pathAndQuery, { cookie, encoding });
-  if (warm.status !== 200) throw new Error(`${what}: HTTP ${warm.status} ${warm.body.toString().slice(0, 300)}`);
-  const times: number[] = [];
+/**
+ * Cold: RUNS distinct variants of the request one after another (variant(i) for i = 1…RUNS), after one
+ * unrelated warm-up. Warm: variant(0) once, then RUNS times again. Bytes of the last warm answer.
+ */
+async function single(what: string, variant: (i: number) => string, cookie: string, countOf: (f: Fetched) => number, encoding = BROWSER_ENCODING): Promise<Single> {
+  const first = await request(variant(RUNS + 1), { cookie, encoding });
+  if (first.status !== 200) throw new Error(`${what}: HTTP ${first.status} ${first.body.toString().slice(0, 300)}`);
   const loads: number[] = [];
-  let last = warm;
+  const cold: number[] = [];
+  for (let i = 1; i <= RUNS; i++) {
+    loads.push(load1());
+    cold.push((await request(variant(i), { cookie, encoding })).ms);
+  }
+  let last = await request(variant(0), { cookie, encoding });
+  const warm: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     loads.push(load1());
-    last = await request(pathAndQuery, { cookie, encoding });
-    times.push(last.ms);
+    last = await request(variant(0), { cookie, encoding });
+    warm.push(last.ms);
   }
   return {
     what,
     points: countOf(last),
-    ms: median(times),
-    msMin: Math.min(...times),
-    msMax: Math.max(...times),
+    cold: median(cold),
+    coldMin: Math.min(...cold),
+    coldMax: Math.max(...cold),
+    warm: median(warm),
     raw: last.body.length,
     wire: last.wire,
     encoding: last.encoding,
     gzip: zlib.gzipSync(last.body).length,
     br: zlib.brotliCompressSync(last.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }).length,
-    withIds: countOf(last) ? zlib.gzipSync(Buffer.concat([last.body, randomBytes(countOf(last) * ID_BYTES)]), { level: 4 }).length : 0,
+    ids: last.body.length >= 4 && last.body.subarray(0, 4).toString() === 'LBP2' && countOf(last) > 0 && unpackPoints(last.body).ids !== null,
     load: median(loads),
   };
 }
 
 interface Concurrent {
+  mode: 'cold' | 'warm';
   clients: number;
   requests: number;
   p50: number;
@@ -351,16 +365,22 @@ interface Concurrent {
   load: number;
 }
 
-/** `clients` loops, each sending its next request when the previous answered, REQUESTS in all. */
-async function concurrent(pathAndQuery: string, cookie: string, clients: number): Promise<Concurrent> {
+/**
+ * `clients` loops, each sending its next request when the previous answered, REQUESTS in all. Warm:
+ * the same request every time (after one to fill the cache). Cold: request number n asks variant(n),
+ * every one distinct.
+ */
+async function concurrent(mode: 'cold' | 'warm', variant: (i: number) => string, cookie: string, clients: number, offset: number): Promise<Concurrent> {
   const perClient = Math.max(5, Math.ceil(REQUESTS / clients));
   const times: number[] = [];
   const loads: number[] = [load1()];
+  if (mode === 'warm') await request(variant(0), { cookie });
+  let next = offset;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       for (let i = 0; i < perClient; i++) {
-        const r = await request(pathAndQuery, { cookie });
+        const r = await request(mode === 'warm' ? variant(0) : variant(++next), { cookie });
         if (r.status !== 200) throw new Error(`bbox API: HTTP ${r.status}`);
         times.push(r.ms);
       }
@@ -368,7 +388,7 @@ async function concurrent(pathAndQuery: string, cookie: string, clients: number)
   );
   loads.push(load1());
   const seconds = (performance.now() - t0) / 1000;
-  return { clients, requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), rps: times.length / seconds, load: median(loads) };
+  return { mode, clients, requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), rps: times.length / seconds, load: median(loads) };
 }
 
 interface BackendResult {
@@ -390,6 +410,11 @@ function exactAggregatePath(filterQuery: string): string {
 }
 
 
+/** The bbox shifted east by i × 1e-5° (about 0.6 m): a distinct request for the server, nearly the same points. */
+const shifted = (b: Box, i: number) => [b.bbox[0] + i * 1e-5, b.bbox[1], b.bbox[2] + i * 1e-5, b.bbox[3]].map((v) => v.toFixed(5)).join(',');
+/** The year with its last day moved back by i days: a distinct request without a bbox. */
+const yearLess = (i: number) => ({ from: YEAR.from, to: new Date(Date.parse(`${YEAR.to}T00:00:00Z`) - i * 86_400_000).toISOString().slice(0, 10) });
+
 async function measureApp(h: DatabaseHandle, backend: string, rows: number, closeDb: () => Promise<void>, env: Record<string, string>): Promise<BackendResult> {
   log(`${backend}: choosing the viewport and the 2 × 2 km box`);
   const { viewport, street, yearTotal } = await chooseBoxes(h);
@@ -400,25 +425,27 @@ async function measureApp(h: DatabaseHandle, backend: string, rows: number, clos
   const child = await startNext(env);
   try {
     const cookie = await signIn();
-    const year = query(YEAR);
     const singles: Single[] = [];
     log(`${backend}: one-year view`);
     // What /karta asks for at the municipality's zoom: the page (server-rendered summary, matrix and
     // trend) and then the points of the whole filter (no bbox: app/(staff)/karta/page.tsx pointsUrlFor).
-    singles.push(await single('page /karta, one year', `/karta?${year}`, cookie, () => 0));
-    singles.push(await single('points, one year, whole municipality', `/api/v1/incidents/points?${year}`, cookie, packCount));
-    singles.push(await single('exact aggregate (1000 m hexagons), one year, whole municipality', exactAggregatePath(year), cookie, () => 0));
+    singles.push(await single('page /karta, one year', (i) => `/karta?${query(yearLess(i))}`, cookie, () => 0));
+    singles.push(await single('points, one year, whole municipality', (i) => `/api/v1/incidents/points?${query(yearLess(i))}`, cookie, packCount));
+    singles.push(await single('exact aggregate (1000 m hexagons), one year, whole municipality', (i) => exactAggregatePath(query(yearLess(i))), cookie, () => 0));
     log(`${backend}: viewport`);
-    const viewportPath = `/api/v1/incidents/points?${query({ ...YEAR, bbox: viewport.bbox.join(',') })}`;
+    const viewportPath = (i: number) => `/api/v1/incidents/points?${query({ ...YEAR, bbox: shifted(viewport, i) })}`;
     singles.push(await single('points, viewport ≈50k', viewportPath, cookie, packCount));
-    singles.push(await single('points, viewport ≈50k, uncompressed', viewportPath, cookie, packCount, 'identity'));
-    const streetPath = `/api/v1/incidents/points?${query({ ...YEAR, bbox: street.bbox.join(',') })}`;
+    singles.push(await single('points, viewport ≈50k, uncompressed', (i) => viewportPath(i + 100), cookie, packCount, 'identity'));
+    const streetPath = (i: number) => `/api/v1/incidents/points?${query({ ...YEAR, bbox: shifted(street, i) })}`;
     singles.push(await single('points, 2 × 2 km', streetPath, cookie, packCount));
     const concurrency: Concurrent[] = [];
-    for (const clients of [1, 5, 20]) {
-      log(`${backend}: bbox API with ${clients} client(s)`);
-      await request(streetPath, { cookie });
-      concurrency.push(await concurrent(streetPath, cookie, clients));
+    let offset = 1000;
+    for (const mode of ['cold', 'warm'] as const) {
+      for (const clients of [1, 5, 20]) {
+        log(`${backend}: bbox API, ${mode}, ${clients} client(s)`);
+        concurrency.push(await concurrent(mode, streetPath, cookie, clients, offset));
+        offset += 1000;
+      }
     }
     return { backend, rows, yearTotal, singles, geojson, viewport, street, concurrency };
   } finally {
@@ -447,7 +474,10 @@ async function benchPostgres(): Promise<BackendResult> {
     log(`postgres: preparing ${BENCH_DB}`);
     prepare('postgres', url);
   }
-  const h = await openDatabase({ databaseUrl: url, migrate: false });
+  // A reused database gets this build's migrations here; they may rewrite the incident table (a new
+  // column), after which index-only scans need the visibility map again, as after the bulk load.
+  const h = await openDatabase({ databaseUrl: url, migrate: existing === PG_ROWS });
+  if (existing === PG_ROWS) await sql`VACUUM ANALYZE incident`.execute(h.db);
   let open = true;
   const close = async () => {
     if (open) await h.close();
@@ -510,40 +540,29 @@ function report(results: BackendResult[]): void {
     console.log(`\n${r.backend}: ${r.rows.toLocaleString('en')} synthetic incidents (${r.yearTotal.toLocaleString('en')} in ${YEAR.from.slice(0, 4)}), police viewer, over HTTP to next start\n`);
     console.log(`viewport ${bboxText(r.viewport)} (${r.viewport.count.toLocaleString('en')} points); 2 × 2 km box ${bboxText(r.street)} (${r.street.count.toLocaleString('en')} points)\n`);
     printTable(
-      ['request', 'points', 'ms (median)', 'min–max', 'raw', 'served', 'encoding', 'gzip', 'br (q4)', '+ids gzip', 'load'],
+      ['request', 'points', 'cold ms', 'cold min–max', 'warm ms', 'raw', 'served', 'encoding', 'gzip', 'br (q4)', 'ids', 'load'],
       [
         ...r.singles.map((s) => [
           s.what,
           s.points ? s.points.toLocaleString('en') : '–',
-          ms(s.ms),
-          `${ms(s.msMin)}–${ms(s.msMax)}`,
+          ms(s.cold),
+          `${ms(s.coldMin)}–${ms(s.coldMax)}`,
+          ms(s.warm),
           kb(s.raw),
           kb(s.wire),
           s.encoding,
           kb(s.gzip),
           kb(s.br),
-          s.withIds ? kb(s.withIds) : '–',
+          s.points ? (s.ids ? 'yes' : 'no') : '–',
           s.load.toFixed(1),
         ]),
-        [
-          'baseline: GeoJSON in SQL, viewport (no HTTP)',
-          r.geojson.count.toLocaleString('en'),
-          ms(r.geojson.ms),
-          '',
-          kb(r.geojson.bytes),
-          '',
-          '',
-          kb(r.geojson.gzip),
-          '',
-          '',
-          '',
-        ],
+        ['baseline: GeoJSON in SQL, viewport (no HTTP)', r.geojson.count.toLocaleString('en'), ms(r.geojson.ms), '', '', kb(r.geojson.bytes), '', '', kb(r.geojson.gzip), '', 'yes', ''],
       ],
     );
     console.log('');
     printTable(
       ['bbox API, 2 × 2 km, one year', 'requests', 'p50 ms', 'p95 ms', 'max ms', 'req/s', 'load'],
-      r.concurrency.map((c) => [`${c.clients} client${c.clients > 1 ? 's' : ''}`, String(c.requests), ms(c.p50), ms(c.p95), ms(c.max), c.rps.toFixed(1), c.load.toFixed(1)]),
+      r.concurrency.map((c) => [`${c.mode}, ${c.clients} client${c.clients > 1 ? 's' : ''}`, String(c.requests), ms(c.p50), ms(c.p95), ms(c.max), c.rps.toFixed(1), c.load.toFixed(1)]),
     );
   }
 }
