@@ -255,6 +255,13 @@ export interface PledgeTable {
   title: string;
   body: string;
   public_summary: string | null;
+  /** Moderation of the public texts (title, public_summary): the public reads published_* only. */
+  public_summary_approved: Generated<boolean>;
+  public_summary_reviewed_by: string | null;
+  public_summary_reviewed_at: Timestamp | null;
+  /** The last approved copy, set by a trigger when the row turns approved; null: nothing public. */
+  published_title: Generated<string | null>;
+  published_summary: Generated<string | null>;
   created_at: DefaultTimestamp;
 }
 
@@ -285,6 +292,9 @@ export interface ActivityTable {
   public_summary_approved: Generated<boolean>;
   public_summary_reviewed_by: string | null;
   public_summary_reviewed_at: Timestamp | null;
+  /** The last approved copy of title and public summary (trigger-set); what the public reads. */
+  published_title: Generated<string | null>;
+  published_summary: Generated<string | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

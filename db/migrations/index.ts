@@ -14,6 +14,7 @@ import * as policeFeedEvent from './20261127T1200-police-feed-event';
 import * as incidentTimeCoveringIndex from './20261127T2100-incident-time-covering-index';
 import * as incidentSeq from './20261128T0100-incident-seq';
 import * as incidentRevision from './20261128T0110-incident-revision';
+import * as publicTextModeration from './20261128T0400-public-text-moderation';
 
 export const migrations: Record<string, Migration> = {
   '20261125T0900-initial-schema': initialSchema,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261127T2100-incident-time-covering-index': incidentTimeCoveringIndex,
   '20261128T0100-incident-seq': incidentSeq,
   '20261128T0110-incident-revision': incidentRevision,
+  '20261128T0400-public-text-moderation': publicTextModeration,
 };

@@ -427,7 +427,8 @@ async function writePledges(trx: Transaction<Database>, code: string, d: DemoPle
   }
   await trx
     .insertInto('pledge')
-    .values(d.pledges.map((p) => ({ id: p.id, municipality_code: code, year: p.year, title: p.title, body: p.body, public_summary: p.publicSummary, created_at: p.createdAt })))
+    // The demo's pledge texts are reviewed (the public page shows the approved copy, set by a trigger).
+    .values(d.pledges.map((p) => ({ id: p.id, municipality_code: code, year: p.year, title: p.title, body: p.body, public_summary: p.publicSummary, public_summary_approved: true, public_summary_reviewed_by: 'demo', public_summary_reviewed_at: p.createdAt, created_at: p.createdAt })))
     .execute();
   const pledgeFocus = d.pledges.flatMap((p) => p.focusAreaIds.map((focus_area_id) => ({ pledge_id: p.id, focus_area_id })));
   const pledgePartners = d.pledges.flatMap((p) => p.partners.map((o) => ({ pledge_id: p.id, organisation_id: orgId(o) })));

@@ -36,6 +36,11 @@ export const publicSummaryReviewInputSchema = z.object({
   decision: enumField('decision', ['approve', 'withdraw'] as const),
 });
 
+export const pledgePublicTextReviewInputSchema = z.object({
+  pledge_id: idField('pledge_id'),
+  decision: enumField('decision', ['approve', 'withdraw'] as const),
+});
+
 export const activityStatusInputSchema = z.object({
   activity_id: idField('activity_id'),
   status: enumField('status', ['ongoing', 'done', 'cancelled'] as const),

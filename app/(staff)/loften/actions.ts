@@ -1,6 +1,6 @@
 'use server';
 // Creating and editing a pledge or a focus area: one lib/server function each; the outcome goes back in the URL.
-import { createFocusAreaAs, createPledgeAs, updateFocusAreaAs, updatePledgeAs } from '@/lib/server/pledges/manage-pledges';
+import { createFocusAreaAs, createPledgeAs, reviewPledgePublicText, updateFocusAreaAs, updatePledgeAs } from '@/lib/server/pledges/manage-pledges';
 import { runLoopAction } from './_components/run-loop-action';
 
 const text = (f: FormData, k: string): string | undefined => {
@@ -29,6 +29,13 @@ export async function updatePledgeAction(f: FormData): Promise<void> {
   await runLoopAction('/loften', async (access, t) => {
     const { changed } = await updatePledgeAs(access, { pledge_id: text(f, 'pledge_id') ?? '', ...pledgeFields(f) });
     return changed.length === 0 ? t('loop.noChanges') : t('loop.pledges.updated', { title: text(f, 'title') ?? '' });
+  });
+}
+
+export async function reviewPledgeTextAction(f: FormData): Promise<void> {
+  await runLoopAction('/loften', async (access, t) => {
+    await reviewPledgePublicText(access, { pledge_id: text(f, 'pledge_id') ?? '', decision: text(f, 'decision') ?? '' });
+    return text(f, 'decision') === 'approve' ? t('loop.publicText.approved') : t('loop.publicText.withdrawn');
   });
 }
 

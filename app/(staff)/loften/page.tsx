@@ -6,7 +6,7 @@ import { listFocusAreasFor, listPledgesFor } from '@/lib/server/pledges/manage-p
 import { getRequestLocale } from '../../_lib/request-locale';
 import { activityStatusLabel, FORM_STYLE, LoopNav, LoopOutcome, PAGE_STYLE } from './_components/loop-nav';
 import { PledgeFields } from './_components/pledge-fields';
-import { createPledgeAction, updatePledgeAction } from './actions';
+import { createPledgeAction, reviewPledgeTextAction, updatePledgeAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -59,6 +59,25 @@ export default async function PledgesPage({ searchParams }: { searchParams: Sear
                       </li>
                     ))}
                 </ul>
+                <div data-testid="pledge-public-text">
+                  <p>
+                    <strong>{t('loop.publicText.heading')}:</strong>{' '}
+                    {p.published_title === null ? t('loop.publicText.notShown') : t('loop.publicText.shown', { title: p.published_title })}
+                    {p.published_summary ? ` – ${p.published_summary}` : ''}
+                    {!p.public_summary_approved && p.published_title !== null ? <em> {t('loop.publicText.pending')}</em> : null}
+                  </p>
+                  {mayEdit ? (
+                    <form action={reviewPledgeTextAction} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }} data-testid="review-pledge-form">
+                      <input type="hidden" name="pledge_id" value={p.id} />
+                      <button type="submit" name="decision" value="approve" disabled={p.public_summary_approved}>
+                        {t('loop.publicText.approve')}
+                      </button>
+                      <button type="submit" name="decision" value="withdraw" disabled={p.published_title === null}>
+                        {t('loop.publicText.withdraw')}
+                      </button>
+                    </form>
+                  ) : null}
+                </div>
                 {mayEdit ? (
                   <details data-testid="edit-pledge">
                     <summary>{t('loop.pledges.edit')}</summary>
@@ -78,6 +97,7 @@ export default async function PledgesPage({ searchParams }: { searchParams: Sear
             ))}
         </div>
       ))}
+      {mayEdit ? <p>{t('loop.publicText.help')}</p> : null}
       {mayCreate ? (
         <>
           <h2>{t('loop.pledges.new')}</h2>

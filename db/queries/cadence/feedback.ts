@@ -79,11 +79,11 @@ export interface FeedbackActivity {
   indicator: string | null;
 }
 
-/** Activities of the pledges with their latest follow-up figures; the public summary only when approved. */
+/** Activities of the pledges with their latest follow-up figures; the public summary as last approved (nothing when never approved). */
 export async function listFeedbackActivities(db: Kysely<Database>, o: { municipalityCode: string }): Promise<FeedbackActivity[]> {
   const { rows } = await sql<FeedbackActivity>`
     SELECT p.title AS pledge_title, a.title, org.name AS owner_name, a.status, a.indicator,
-           CASE WHEN a.public_summary_approved THEN a.public_summary END AS public_summary,
+           a.published_summary AS public_summary,
            f.quarter AS last_quarter, f.status AS last_status, f.indicator_value AS last_value
     FROM activity a JOIN organisation org ON org.id = a.owner_org_id LEFT JOIN pledge p ON p.id = a.pledge_id
     LEFT JOIN LATERAL (SELECT quarter, status, indicator_value FROM follow_up WHERE activity_id = a.id ORDER BY quarter DESC LIMIT 1) f ON true

@@ -52,7 +52,7 @@ export async function listCouncilActivities(db: Kysely<Database>, o: { municipal
       COALESCE((SELECT array_agg(po.name ORDER BY po.name) FROM activity_partner ap JOIN organisation po ON po.id = ap.organisation_id WHERE ap.activity_id = a.id), '{}') AS partners,
       to_char(a.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(a.ends_on, 'YYYY-MM-DD') AS ends_on,
       a.goal, a.indicator, a.status,
-      CASE WHEN a.public_summary_approved THEN a.public_summary END AS public_summary,
+      a.published_summary AS public_summary,
       fu.status AS follow_up_status, fu.indicator_value::float8 AS follow_up_indicator_value
     FROM activity a
     JOIN organisation o ON o.id = a.owner_org_id

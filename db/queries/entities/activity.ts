@@ -66,6 +66,8 @@ export async function getActivity(db: Kysely<Database>, municipalityCode: string
       'public_summary_approved',
       'public_summary_reviewed_by',
       'public_summary_reviewed_at',
+      'published_title',
+      'published_summary',
       'created_at',
       'updated_at',
     ])

@@ -4,7 +4,7 @@ import type { Database } from '@/db/schema';
 import { type Pledge, pledgeInputSchema, pledgeSchema } from '@/lib/schemas/entities/pledge';
 import { NotFoundError } from './errors';
 import { assertReferencesInTenant } from './references';
-import { assertIdShape, inTransaction, toIso } from './reshape';
+import { assertIdShape, inTransaction, toIso, toIsoOrNull } from './reshape';
 
 /** The pledge, its focus areas and its partners in one transaction. */
 export async function createPledge(db: Kysely<Database>, municipalityCode: string, input: z.input<typeof pledgeInputSchema>): Promise<Pledge> {
@@ -40,7 +40,7 @@ export async function getPledge(db: Kysely<Database>, municipalityCode: string, 
   assertIdShape('pledge', id, municipalityCode);
   const row = await db
     .selectFrom('pledge')
-    .select(['id', 'municipality_code', 'year', 'title', 'body', 'public_summary', 'created_at'])
+    .select(['id', 'municipality_code', 'year', 'title', 'body', 'public_summary', 'public_summary_approved', 'public_summary_reviewed_by', 'public_summary_reviewed_at', 'published_title', 'published_summary', 'created_at'])
     .select(
       sql<string[]>`ARRAY(SELECT f.focus_area_id::text FROM pledge_focus_area f WHERE f.pledge_id = pledge.id ORDER BY f.focus_area_id)`.as('focus_area_ids'),
     )
@@ -51,5 +51,5 @@ export async function getPledge(db: Kysely<Database>, municipalityCode: string, 
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('pledge', id, municipalityCode);
-  return pledgeSchema.parse({ ...row, created_at: toIso(row.created_at) });
+  return pledgeSchema.parse({ ...row, public_summary_reviewed_at: toIsoOrNull(row.public_summary_reviewed_at), created_at: toIso(row.created_at) });
 }

@@ -15,10 +15,10 @@ export interface PledgeEditState {
 }
 
 /** The pledge's editable values, locked for the update (FOR UPDATE); null when not in the municipality. */
-export async function lockPledgeForEdit(trx: Kysely<Database>, municipalityCode: string, id: string): Promise<PledgeEditState | null> {
+export async function lockPledgeForEdit(trx: Kysely<Database>, municipalityCode: string, id: string): Promise<(PledgeEditState & { public_summary_approved: boolean }) | null> {
   const row = await trx
     .selectFrom('pledge')
-    .select(['year', 'title', 'body', 'public_summary'])
+    .select(['year', 'title', 'body', 'public_summary', 'public_summary_approved'])
     .select(sql<string[]>`ARRAY(SELECT f.focus_area_id::text FROM pledge_focus_area f WHERE f.pledge_id = pledge.id ORDER BY f.focus_area_id)`.as('focus_area_ids'))
     .select(sql<string[]>`ARRAY(SELECT p.organisation_id::text FROM pledge_partner p WHERE p.pledge_id = pledge.id ORDER BY p.organisation_id)`.as('partner_org_ids'))
     .where('municipality_code', '=', municipalityCode)

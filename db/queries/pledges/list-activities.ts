@@ -25,6 +25,9 @@ export interface ActivityListRow {
   internal_notes: string | null;
   public_summary: string | null;
   public_summary_approved: boolean;
+  /** The last approved public copy (what the public page shows), null when nothing is public. */
+  published_title: string | null;
+  published_summary: string | null;
   decision_outcome: string | null;
   decision_on: string | null;
   decision_meeting: string | null;
@@ -64,6 +67,8 @@ export async function listActivities(db: Kysely<Database>, o: ListActivitiesOpti
       'activity.status',
       'activity.public_summary',
       'activity.public_summary_approved',
+      'activity.published_title',
+      'activity.published_summary',
     ])
     .select(o.includeInternal ? sql<string | null>`activity.internal_notes`.as('internal_notes') : sql<string | null>`NULL::text`.as('internal_notes'))
     .select(

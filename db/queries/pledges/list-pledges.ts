@@ -8,6 +8,10 @@ export interface PledgeListRow {
   title: string;
   body: string;
   public_summary: string | null;
+  /** Moderation: whether the current title and public summary are approved, and the public copy. */
+  public_summary_approved: boolean;
+  published_title: string | null;
+  published_summary: string | null;
   focus_areas: { id: string; name: string }[];
   partner_names: string[];
   partner_org_ids: string[];
@@ -17,7 +21,7 @@ export interface PledgeListRow {
 export async function listPledges(db: Kysely<Database>, o: { municipalityCode: string; year?: number; pledgeId?: string }): Promise<PledgeListRow[]> {
   const rows = await db
     .selectFrom('pledge')
-    .select(['pledge.id', 'pledge.year', 'pledge.title', 'pledge.body', 'pledge.public_summary'])
+    .select(['pledge.id', 'pledge.year', 'pledge.title', 'pledge.body', 'pledge.public_summary', 'pledge.public_summary_approved', 'pledge.published_title', 'pledge.published_summary'])
     .select(
       sql<{ id: string; name: string }[]>`coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name) ORDER BY f.name) FROM pledge_focus_area pf JOIN focus_area f ON f.id = pf.focus_area_id WHERE pf.pledge_id = pledge.id), '[]'::json)`.as('focus_areas'),
     )

@@ -64,6 +64,9 @@ export const activitySchema = z.object({
   /** Who approved or sent back the public summary, and when. */
   public_summary_reviewed_by: z.string().nullable(),
   public_summary_reviewed_at: timestampSchema.nullable(),
+  /** The last approved copy of title and public summary (what the public reads); null when none. */
+  published_title: z.string().nullable(),
+  published_summary: z.string().nullable(),
   /** Sorted. */
   partner_org_ids: z.array(uuidSchema),
   created_at: timestampSchema,

@@ -29,6 +29,13 @@ export const pledgeSchema = z.object({
   title: z.string(),
   body: z.string(),
   public_summary: z.string().nullable(),
+  /** Set by the moderation step, never by the input: title and public summary approved for the public. */
+  public_summary_approved: z.boolean(),
+  public_summary_reviewed_by: z.string().nullable(),
+  public_summary_reviewed_at: timestampSchema.nullable(),
+  /** The last approved copy (what the public reads); null when none. */
+  published_title: z.string().nullable(),
+  published_summary: z.string().nullable(),
   /** Sorted. */
   focus_area_ids: z.array(uuidSchema),
   /** Sorted. */

@@ -52,7 +52,11 @@ export class StatusRefusedError extends Error {
   }
 }
 
-/** Approve (public from now on) or withdraw an activity's public summary. */
+/**
+ * Approve (its title and public summary become the public copy) or withdraw (nothing public) an
+ * activity's public text. A later edit of either text waits for review while the public keeps the
+ * approved copy (the trigger of migration 20261128T0400).
+ */
 export async function reviewPublicSummary(access: LoopAccess, input: unknown): Promise<void> {
   await assertAllowed(access, 'update', 'activity');
   const v = publicSummaryReviewInputSchema.parse(input);
@@ -60,7 +64,13 @@ export async function reviewPublicSummary(access: LoopAccess, input: unknown): P
     const approve = v.decision === 'approve';
     const updated = await trx
       .updateTable('activity')
-      .set({ public_summary_approved: approve, public_summary_reviewed_by: access.viewer.actor, public_summary_reviewed_at: sql`now()`, updated_at: sql`now()` })
+      .set({
+        public_summary_approved: approve,
+        public_summary_reviewed_by: access.viewer.actor,
+        public_summary_reviewed_at: sql`now()`,
+        updated_at: sql`now()`,
+        ...(approve ? {} : { published_title: null, published_summary: null }),
+      })
       .where('municipality_code', '=', access.municipalityCode)
       .where('id', '=', v.activity_id)
       // Nothing to approve without a text.
@@ -72,7 +82,7 @@ export async function reviewPublicSummary(access: LoopAccess, input: unknown): P
   });
 }
 
-/** Changes the public summary's text; it goes back to waiting for review. */
+/** Changes the public summary's text; it goes back to waiting for review (the public keeps the approved copy). */
 export async function updatePublicSummary(access: LoopAccess, activityId: string, text: string | null): Promise<void> {
   await assertAllowed(access, 'update', 'activity');
   const parsed = activityInputSchema.shape.public_summary.parse(text);
@@ -124,6 +134,8 @@ export async function updateActivityDetails(access: LoopAccess, input: unknown):
       { field: 'owner_org_id', table: 'organisation', ids: [v.owner_org_id] },
       { field: 'partner_org_ids', table: 'organisation', ids: v.partner_org_ids },
     ]);
+    const before = await trx.selectFrom('activity').select(['title', 'public_summary_approved']).where('municipality_code', '=', access.municipalityCode).where('id', '=', v.activity_id).forUpdate().executeTakeFirst();
+    if (!before) throw notFound('The activity');
     const updated = await trx
       .updateTable('activity')
       .set({
@@ -150,7 +162,13 @@ export async function updateActivityDetails(access: LoopAccess, input: unknown):
       action: 'update',
       resource: 'activity',
       municipalityCode: access.municipalityCode,
-      details: { fields: ['title', 'pledge_id', 'focus_area_id', 'owner_org_id', 'partner_org_ids', 'starts_on', 'ends_on', 'goal', 'indicator', 'internal_notes'], owner_org_id: v.owner_org_id, partner_org_ids: v.partner_org_ids },
+      details: {
+        fields: ['title', 'pledge_id', 'focus_area_id', 'owner_org_id', 'partner_org_ids', 'starts_on', 'ends_on', 'goal', 'indicator', 'internal_notes'],
+        owner_org_id: v.owner_org_id,
+        partner_org_ids: v.partner_org_ids,
+        // A changed title of an approved activity is public only after a new review.
+        ...(before.public_summary_approved && before.title !== v.title ? { public_text: 'waiting_for_review' } : {}),
+      },
       ids: [v.activity_id],
     });
   });

@@ -13,6 +13,7 @@ import { createPledge } from '@/db/queries/entities/pledge';
 import { type FocusAreaListRow, listFocusAreas, listPledges, type PledgeListRow } from '@/db/queries/pledges/list-pledges';
 import { focusAreaInputSchema } from '@/lib/schemas/entities/focus-area';
 import { pledgeInputSchema } from '@/lib/schemas/entities/pledge';
+import { pledgePublicTextReviewInputSchema } from '@/lib/schemas/council-loop';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { recordRead } from '@/lib/server/audit/record-read';
 import { assertAllowed, type LoopAccess } from './loop-access';
@@ -141,8 +142,36 @@ export async function updatePledgeAs(access: LoopAccess, input: unknown): Promis
     const after = { year: v.year, title: v.title, body: v.body, public_summary: v.public_summary, focus_area_ids: [...v.focus_area_ids].sort(), partner_org_ids: [...v.partner_org_ids].sort() };
     const diff = changes(before, after, ['year', 'title', 'focus_area_ids', 'partner_org_ids']);
     await writePledgeEdit(trx, access.municipalityCode, v.pledge_id, after);
-    await appendAuditEvent(trx, { actor: access.viewer.actor, action: 'update', resource: 'pledge', municipalityCode: access.municipalityCode, details: diff, ids: [v.pledge_id] });
+    // The public keeps the approved copy; the changed text waits for review (migration 20261128T0400).
+    const review = before.public_summary_approved && (diff.fields.includes('title') || diff.fields.includes('public_summary')) ? { public_text: 'waiting_for_review' } : {};
+    await appendAuditEvent(trx, { actor: access.viewer.actor, action: 'update', resource: 'pledge', municipalityCode: access.municipalityCode, details: { ...diff, ...review }, ids: [v.pledge_id] });
     return { changed: diff.fields };
+  });
+}
+
+/**
+ * Approves a pledge's title and public summary for the public (they become the copy the public page
+ * reads), or withdraws it (the pledge leaves the public page). Audited with the decision.
+ */
+export async function reviewPledgePublicText(access: LoopAccess, input: unknown): Promise<void> {
+  await assertAllowed(access, 'update', 'pledge');
+  const v = pledgePublicTextReviewInputSchema.parse(input);
+  await access.db.transaction().execute(async (trx) => {
+    const approve = v.decision === 'approve';
+    const updated = await trx
+      .updateTable('pledge')
+      .set({
+        public_summary_approved: approve,
+        public_summary_reviewed_by: access.viewer.actor,
+        public_summary_reviewed_at: sql`now()`,
+        ...(approve ? {} : { published_title: null, published_summary: null }),
+      })
+      .where('municipality_code', '=', access.municipalityCode)
+      .where('id', '=', v.pledge_id)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw notFound('The pledge');
+    await appendAuditEvent(trx, { actor: access.viewer.actor, action: 'update', resource: 'pledge', municipalityCode: access.municipalityCode, details: { field: 'public_summary_approved', to: approve }, ids: [v.pledge_id] });
   });
 }
 

@@ -58,6 +58,9 @@ describe(`the public home page's data on ${testBackend()}`, () => {
     });
     focusId = focus.id;
     const pledge = await createPledge(h.db, code, { year: 2026, title: 'Tryggare torg', body: SECRET_BODY, public_summary: 'Bättre belysning och fler vuxna på kvällarna.', focus_area_ids: [focus.id], partner_org_ids: [] });
+    // The moderation step (migration 20261128T0400): only an approved pledge text is public.
+    await h.db.updateTable('pledge').set({ public_summary_approved: true }).where('id', '=', pledge.id).execute();
+    await createPledge(h.db, code, { year: 2026, title: 'Ej granskat löfte', body: SECRET_BODY, public_summary: 'Ogranskad löftestext', focus_area_ids: [focus.id], partner_org_ids: [] });
     const approved = await createActivity(h.db, code, { pledge_id: pledge.id, title: 'Ny belysning', owner_org_id: org.id, starts_on: '2026-03-01', ends_on: '2026-06-30', status: 'done', internal_notes: SECRET_NOTE, public_summary: 'Tolv nya lampor längs gångvägen.' });
     await h.db.updateTable('activity').set({ public_summary_approved: true }).where('id', '=', approved.id).execute();
     await createActivity(h.db, code, { pledge_id: pledge.id, title: 'Ej granskad aktivitet', owner_org_id: org.id, starts_on: '2026-03-01', status: 'ongoing', public_summary: 'Utkast som inte är godkänt' });
@@ -77,7 +80,7 @@ describe(`the public home page's data on ${testBackend()}`, () => {
 
   it('carries no internal text, body, rationale or follow-up note', async () => {
     const text = JSON.stringify(await loadPublicHome(h.db, { municipalityCode: code, now: NOW }));
-    for (const secret of [SECRET_NOTE, SECRET_BODY, 'Hotspot enligt analys 12', 'Uppföljningens interna not', 'Utkast som inte är godkänt', 'Fritext ur anmälan']) expect(text).not.toContain(secret);
+    for (const secret of [SECRET_NOTE, SECRET_BODY, 'Hotspot enligt analys 12', 'Uppföljningens interna not', 'Utkast som inte är godkänt', 'Fritext ur anmälan', 'Ej granskat löfte', 'Ogranskad löftestext']) expect(text).not.toContain(secret);
   });
 
   it('gives the published figures frozen at publication, suppressed cells without a count', async () => {
