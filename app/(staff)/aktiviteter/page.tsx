@@ -6,6 +6,7 @@ import { listFocusAreasFor, listPledgesFor } from '@/lib/server/pledges/manage-p
 import { getRequestLocale } from '../../_lib/request-locale';
 import { activityStatusLabel, FORM_STYLE, formatLoopDate, formatLoopPeriod, LoopNav, LoopOutcome, PAGE_STYLE } from '../loften/_components/loop-nav';
 import { proposeActivityAction } from './actions';
+import { TableScroll } from '../../_components/ui/table-scroll';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,38 +29,40 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
       <LoopNav current="aktiviteter" t={t} />
       <LoopOutcome params={params} />
       {access.scope.kind === 'organisations' ? <p>{t('loop.activities.ownScope')}</p> : null}
-      <table data-testid="activities-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('loop.activity')}</th>
-            <th scope="col">{t('loop.pledge')}</th>
-            <th scope="col">{t('loop.owner')}</th>
-            <th scope="col">{t('loop.partners')}</th>
-            <th scope="col">{t('loop.period')}</th>
-            <th scope="col">{t('loop.status')}</th>
-            <th scope="col">{t('loop.councilDecision')}</th>
-            <th scope="col">{t('loop.activities.reportedQuarters')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <a href={`/aktiviteter/${a.id}`}>{a.title}</a>
-              </td>
-              <td>{a.pledge_title ? `${a.pledge_title} (${a.pledge_year})` : '–'}</td>
-              <td>{a.owner_name}</td>
-              <td>{a.partner_names.join(', ') || '–'}</td>
-              <td>
-                {formatLoopPeriod(locale, a.starts_on, a.ends_on)}
-              </td>
-              <td>{activityStatusLabel(t, a.status)}</td>
-              <td>{a.decision_on ? `${a.decision_outcome === 'rejected' ? t('loop.decision.rejectedShort') : t('loop.decision.decidedShort')} ${formatLoopDate(locale, a.decision_on)}` : '–'}</td>
-              <td>{a.reported_quarters.join(', ') || '–'}</td>
+      <TableScroll label={t('loop.activities.heading')}>
+        <table data-testid="activities-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('loop.activity')}</th>
+              <th scope="col">{t('loop.pledge')}</th>
+              <th scope="col">{t('loop.owner')}</th>
+              <th scope="col">{t('loop.partners')}</th>
+              <th scope="col">{t('loop.period')}</th>
+              <th scope="col">{t('loop.status')}</th>
+              <th scope="col">{t('loop.councilDecision')}</th>
+              <th scope="col">{t('loop.activities.reportedQuarters')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <a href={`/aktiviteter/${a.id}`}>{a.title}</a>
+                </td>
+                <td>{a.pledge_title ? `${a.pledge_title} (${a.pledge_year})` : '–'}</td>
+                <td>{a.owner_name}</td>
+                <td>{a.partner_names.join(', ') || '–'}</td>
+                <td>
+                  {formatLoopPeriod(locale, a.starts_on, a.ends_on)}
+                </td>
+                <td>{activityStatusLabel(t, a.status)}</td>
+                <td>{a.decision_on ? `${a.decision_outcome === 'rejected' ? t('loop.decision.rejectedShort') : t('loop.decision.decidedShort')} ${formatLoopDate(locale, a.decision_on)}` : '–'}</td>
+                <td>{a.reported_quarters.join(', ') || '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {mayPropose ? (
         <>
           <h2>{t('loop.activities.propose')}</h2>

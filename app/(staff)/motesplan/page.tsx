@@ -11,6 +11,7 @@ import { listMeetingDialogueSummaries } from '@/lib/server/dialogue/dialogue-sum
 import { getRequestLocale } from '../../_lib/request-locale';
 import { FORM_STYLE, formatLoopDate, LoopNav, LoopOutcome, PAGE_STYLE } from '../loften/_components/loop-nav';
 import { planMeetingAction, saveCadenceAction } from './actions';
+import { TableScroll } from '../../_components/ui/table-scroll';
 
 export const dynamic = 'force-dynamic';
 
@@ -56,46 +57,48 @@ export default async function MeetingPlanPage({ searchParams }: { searchParams: 
         <a href={`/motesplan?ar=${year - 1}`}>← {year - 1}</a> · <a href={`/motesplan?ar=${year + 1}`}>{year + 1} →</a>
       </p>
       {readsMeetings ? (
-        <table data-testid="year-view">
-          <thead>
-            <tr>
-              <th scope="col">{t('loop.meetings.month')}</th>
-              <th scope="col">{t('loop.meetings.planned')}</th>
-              <th scope="col">{t('loop.meetings.entered')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {MONTHS.map((name, i) => {
-              const month = i + 1;
-              const planned = plan.filter((p) => p.month === month);
-              const held = meetings.filter((m) => Number(m.held_on.slice(5, 7)) === month);
-              return (
-                <tr key={name}>
-                  <th scope="row">{name}</th>
-                  <td>{planned.map((p) => (p.kind === 'analysis' ? t('loop.meetings.planAnalysis') : t('loop.meetings.planFollowUp', { quarter: p.quarter ?? '' }))).join(', ') || '–'}</td>
-                  <td>
-                    {held.length === 0
-                      ? '–'
-                      : held.map((m) => (
-                          <div key={m.id} data-testid="meeting">
-                            {formatLoopDate(locale, m.held_on)} {t(KIND[m.kind])} – {m.held_on <= today ? t('loop.meetings.held') : t('loop.meetings.plannedOne')}
-                            {m.organisation_names.length > 0 ? ` (${m.organisation_names.join(', ')})` : ''}
-                            {m.decision_count > 0 ? `, ${t('loop.meetings.decisions', { count: m.decision_count })}` : ''}
-                            {m.held_on <= today ? (
-                              <>
-                                {' '}
-                                · <a href={`/motesplan/aterkoppling?mote=${m.id}`}>{t('loop.feedback.link')}</a> · <a href={`/motesplan/aterkoppling/csv?mote=${m.id}`}>CSV</a>
-                              </>
-                            ) : null}
-                            <MeetingDialogues rows={dialogues.get(m.id)} />
-                          </div>
-                        ))}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label={t('loop.meetings.heading', { year: String(year) })}>
+          <table data-testid="year-view">
+            <thead>
+              <tr>
+                <th scope="col">{t('loop.meetings.month')}</th>
+                <th scope="col">{t('loop.meetings.planned')}</th>
+                <th scope="col">{t('loop.meetings.entered')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {MONTHS.map((name, i) => {
+                const month = i + 1;
+                const planned = plan.filter((p) => p.month === month);
+                const held = meetings.filter((m) => Number(m.held_on.slice(5, 7)) === month);
+                return (
+                  <tr key={name}>
+                    <th scope="row">{name}</th>
+                    <td>{planned.map((p) => (p.kind === 'analysis' ? t('loop.meetings.planAnalysis') : t('loop.meetings.planFollowUp', { quarter: p.quarter ?? '' }))).join(', ') || '–'}</td>
+                    <td>
+                      {held.length === 0
+                        ? '–'
+                        : held.map((m) => (
+                            <div key={m.id} data-testid="meeting">
+                              {formatLoopDate(locale, m.held_on)} {t(KIND[m.kind])} – {m.held_on <= today ? t('loop.meetings.held') : t('loop.meetings.plannedOne')}
+                              {m.organisation_names.length > 0 ? ` (${m.organisation_names.join(', ')})` : ''}
+                              {m.decision_count > 0 ? `, ${t('loop.meetings.decisions', { count: m.decision_count })}` : ''}
+                              {m.held_on <= today ? (
+                                <>
+                                  {' '}
+                                  · <a href={`/motesplan/aterkoppling?mote=${m.id}`}>{t('loop.feedback.link')}</a> · <a href={`/motesplan/aterkoppling/csv?mote=${m.id}`}>CSV</a>
+                                </>
+                              ) : null}
+                              <MeetingDialogues rows={dialogues.get(m.id)} />
+                            </div>
+                          ))}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       {organisations.length > 0 ? (
         <>

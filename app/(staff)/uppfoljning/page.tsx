@@ -5,6 +5,7 @@ import { listUnreportedFor } from '@/lib/server/activities/list-unreported-for';
 import { getPageLoopAccess } from '@/lib/server/pledges/loop-access';
 import { getRequestLocale } from '../../_lib/request-locale';
 import { activityStatusLabel, formatLoopDate, LoopNav, PAGE_STYLE } from '../loften/_components/loop-nav';
+import { TableScroll } from '../../_components/ui/table-scroll';
 
 export const dynamic = 'force-dynamic';
 
@@ -45,32 +46,34 @@ export default async function FollowUpPage({ searchParams }: { searchParams: Sea
               {t('loop.followUp.summary', { count: rows.length, quarter, orgCount: owners.length, owners: owners.join(', ') })}
             </p>
           ) : null}
-          <table data-testid="unreported-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('loop.ownerOrganisation')}</th>
-                <th scope="col">{t('loop.partners')}</th>
-                <th scope="col">{t('loop.activity')}</th>
-                <th scope="col">{t('loop.pledge')}</th>
-                <th scope="col">{t('loop.status')}</th>
-                <th scope="col">{t('loop.endsOn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.activity_id}>
-                  <td>{r.owner_name}</td>
-                  <td>{r.partner_names.join(', ') || '–'}</td>
-                  <td>
-                    <a href={`/aktiviteter/${r.activity_id}?kvartal=${quarter}`}>{r.title}</a>
-                  </td>
-                  <td>{r.pledge_title ?? '–'}</td>
-                  <td>{activityStatusLabel(t, r.status)}</td>
-                  <td>{formatLoopDate(locale, r.ends_on)}</td>
+          <TableScroll label={own ? t('loop.followUp.ownUnreported') : t('loop.followUp.unreported')}>
+            <table data-testid="unreported-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('loop.ownerOrganisation')}</th>
+                  <th scope="col">{t('loop.partners')}</th>
+                  <th scope="col">{t('loop.activity')}</th>
+                  <th scope="col">{t('loop.pledge')}</th>
+                  <th scope="col">{t('loop.status')}</th>
+                  <th scope="col">{t('loop.endsOn')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.activity_id}>
+                    <td>{r.owner_name}</td>
+                    <td>{r.partner_names.join(', ') || '–'}</td>
+                    <td>
+                      <a href={`/aktiviteter/${r.activity_id}?kvartal=${quarter}`}>{r.title}</a>
+                    </td>
+                    <td>{r.pledge_title ?? '–'}</td>
+                    <td>{activityStatusLabel(t, r.status)}</td>
+                    <td>{formatLoopDate(locale, r.ends_on)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </section>

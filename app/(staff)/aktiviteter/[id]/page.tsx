@@ -9,6 +9,7 @@ import { listFocusAreasFor, listPledgesFor } from '@/lib/server/pledges/manage-p
 import { getRequestLocale } from '../../../_lib/request-locale';
 import { activityStatusLabel, FOLLOW_UP_STATUSES, followUpStatusLabel, FORM_STYLE, formatLoopDate, formatLoopPeriod, LoopNav, LoopOutcome, PAGE_STYLE } from '../../loften/_components/loop-nav';
 import { recordDecisionAction, reportFollowUpAction, reviewSummaryAction, setStatusAction, updateActivityAction, updateSummaryAction } from '../actions';
+import { TableScroll } from '../../../_components/ui/table-scroll';
 
 export const dynamic = 'force-dynamic';
 
@@ -67,7 +68,11 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         ) : null}
         <dt>{t('loop.publicSummary')}</dt>
         <dd data-testid="public-summary">
-          {a.public_summary ?? '–'} <em>({a.public_summary_approved ? t('loop.summary.isApproved') : t('loop.summary.notApproved')})</em>
+          {a.public_summary ?? '–'}{' '}
+          <em>({a.public_summary_approved ? t('loop.summary.isApproved') : a.published_summary !== null ? t('loop.summary.waiting') : t('loop.summary.notApproved')})</em>
+          {!a.public_summary_approved && a.published_summary !== null ? (
+            <div data-testid="published-summary">{t('loop.summary.published', { text: `${a.published_title ?? ''}: ${a.published_summary}` })}</div>
+          ) : null}
         </dd>
       </dl>
 
@@ -75,28 +80,30 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       {detail.decisions.length === 0 ? (
         <p>{t('loop.decision.none')}</p>
       ) : (
-        <table data-testid="decisions-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('loop.date')}</th>
-              <th scope="col">{t('loop.meeting')}</th>
-              <th scope="col">{t('loop.decision.outcome')}</th>
-              <th scope="col">{t('loop.decision.text')}</th>
-              <th scope="col">{t('loop.decision.recordedBy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.decisions.map((d) => (
-              <tr key={d.id}>
-                <td>{formatLoopDate(locale, d.decided_on)}</td>
-                <td>{d.meeting_name}</td>
-                <td>{activityStatusLabel(t, d.outcome)}</td>
-                <td>{d.decision_text}</td>
-                <td>{d.recorded_by}</td>
+        <TableScroll label={t('loop.decision.heading')}>
+          <table data-testid="decisions-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('loop.date')}</th>
+                <th scope="col">{t('loop.meeting')}</th>
+                <th scope="col">{t('loop.decision.outcome')}</th>
+                <th scope="col">{t('loop.decision.text')}</th>
+                <th scope="col">{t('loop.decision.recordedBy')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {detail.decisions.map((d) => (
+                <tr key={d.id}>
+                  <td>{formatLoopDate(locale, d.decided_on)}</td>
+                  <td>{d.meeting_name}</td>
+                  <td>{activityStatusLabel(t, d.outcome)}</td>
+                  <td>{d.decision_text}</td>
+                  <td>{d.recorded_by}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {mayDecide && ['proposed', 'decided', 'rejected'].includes(a.status) ? (
         <form action={recordDecisionAction} style={FORM_STYLE} data-testid="decision-form">
@@ -151,30 +158,32 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       {detail.followUps.length === 0 ? (
         <p>{t('loop.followUp.none')}</p>
       ) : (
-        <table data-testid="follow-ups-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('loop.quarter')}</th>
-              <th scope="col">{t('loop.status')}</th>
-              <th scope="col">{t('loop.followUp.value')}</th>
-              {access.includeInternal ? <th scope="col">{t('loop.followUp.whatDone')}</th> : null}
-              <th scope="col">{t('loop.followUp.reportedBy')}</th>
-              <th scope="col">{t('loop.followUp.reportedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.followUps.map((f) => (
-              <tr key={f.id}>
-                <td>{f.quarter}</td>
-                <td>{followUpStatusLabel(t, f.status)}</td>
-                <td>{f.indicator_value ?? '–'}</td>
-                {access.includeInternal ? <td>{f.note ?? ''}</td> : null}
-                <td>{f.reported_by_org_name ?? '–'}</td>
-                <td>{formatLoopDate(locale, f.reported_at)}</td>
+        <TableScroll label={t('loop.followUp.heading')}>
+          <table data-testid="follow-ups-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('loop.quarter')}</th>
+                <th scope="col">{t('loop.status')}</th>
+                <th scope="col">{t('loop.followUp.value')}</th>
+                {access.includeInternal ? <th scope="col">{t('loop.followUp.whatDone')}</th> : null}
+                <th scope="col">{t('loop.followUp.reportedBy')}</th>
+                <th scope="col">{t('loop.followUp.reportedAt')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {detail.followUps.map((f) => (
+                <tr key={f.id}>
+                  <td>{f.quarter}</td>
+                  <td>{followUpStatusLabel(t, f.status)}</td>
+                  <td>{f.indicator_value ?? '–'}</td>
+                  {access.includeInternal ? <td>{f.note ?? ''}</td> : null}
+                  <td>{f.reported_by_org_name ?? '–'}</td>
+                  <td>{formatLoopDate(locale, f.reported_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {mayReport ? (
         <form action={reportFollowUpAction} style={FORM_STYLE} data-testid="follow-up-form">
@@ -297,7 +306,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             <button type="submit" name="decision" value="approve" disabled={a.public_summary === null || a.public_summary_approved}>
               {t('loop.summary.approve')}
             </button>
-            <button type="submit" name="decision" value="withdraw" disabled={!a.public_summary_approved}>
+            <button type="submit" name="decision" value="withdraw" disabled={a.published_summary === null}>
               {t('loop.summary.withdraw')}
             </button>
           </form>

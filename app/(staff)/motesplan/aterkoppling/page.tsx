@@ -6,6 +6,7 @@ import { getFeedbackExport } from '@/lib/server/cadence/feedback-export';
 import { allows, findLoopAccess } from '@/lib/server/pledges/loop-access';
 import { getRequestLocale } from '../../../_lib/request-locale';
 import { formatLoopDate } from '../../loften/_components/loop-nav';
+import { TableScroll } from '../../../_components/ui/table-scroll';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,25 +41,27 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Sea
       </p>
       <h2>{t('loop.feedback.incidents', { quarter: f.quarter })}</h2>
       {f.aggregates ? (
-        <table>
-          <caption>{t('loop.feedback.caption', { version: f.aggregates.version, k: f.aggregates.k })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('loop.feedback.area')}</th>
-              <th scope="col">{t('loop.feedback.group')}</th>
-              <th scope="col">{t('loop.feedback.count')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...f.aggregates.municipalityTotals, ...f.aggregates.areaTotals].map((c, i) => (
-              <tr key={`${c.areaName}-${c.group}-${i}`}>
-                <td>{c.areaName}</td>
-                <td>{c.groupLabel}</td>
-                <td>{c.display}</td>
+        <TableScroll label={t('loop.feedback.incidents', { quarter: f.quarter })}>
+          <table>
+            <caption>{t('loop.feedback.caption', { version: f.aggregates.version, k: f.aggregates.k })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('loop.feedback.area')}</th>
+                <th scope="col">{t('loop.feedback.group')}</th>
+                <th scope="col">{t('loop.feedback.count')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {[...f.aggregates.municipalityTotals, ...f.aggregates.areaTotals].map((c, i) => (
+                <tr key={`${c.areaName}-${c.group}-${i}`}>
+                  <td>{c.areaName}</td>
+                  <td>{c.groupLabel}</td>
+                  <td>{c.display}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : (
         <p data-testid="no-aggregates">{t('loop.feedback.noAggregates', { quarter: f.quarter })}</p>
       )}
@@ -66,72 +69,78 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Sea
       {f.places.length === 0 ? (
         <p>{t('loop.feedback.noPlaces')}</p>
       ) : (
+        <TableScroll label={t('loop.feedback.places')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('loop.feedback.place')}</th>
+                <th scope="col">{t('loop.feedback.area')}</th>
+                <th scope="col">{t('loop.feedback.measure')}</th>
+                <th scope="col">{t('loop.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {f.places.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.title}</td>
+                  <td>{p.district ?? '–'}</td>
+                  <td>{p.proposed_measure ?? '–'}</td>
+                  <td>{status(t, p.status)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <h2>{t('loop.feedback.cleanup', { quarter: f.quarter })}</h2>
+      <TableScroll label={t('loop.feedback.cleanup', { quarter: f.quarter })}>
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('loop.feedback.place')}</th>
-              <th scope="col">{t('loop.feedback.area')}</th>
-              <th scope="col">{t('loop.feedback.measure')}</th>
-              <th scope="col">{t('loop.status')}</th>
+              <th scope="col">{t('loop.owner')}</th>
+              <th scope="col">{t('loop.feedback.reported')}</th>
+              <th scope="col">{t('loop.feedback.cleaned')}</th>
+              <th scope="col">{t('loop.feedback.open')}</th>
             </tr>
           </thead>
           <tbody>
-            {f.places.map((p) => (
-              <tr key={p.id}>
-                <td>{p.title}</td>
-                <td>{p.district ?? '–'}</td>
-                <td>{p.proposed_measure ?? '–'}</td>
-                <td>{status(t, p.status)}</td>
+            {f.cleanup.map((c) => (
+              <tr key={c.organisation}>
+                <td>{c.organisation}</td>
+                <td>{c.reported}</td>
+                <td>{c.cleaned}</td>
+                <td>{c.open}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      )}
-      <h2>{t('loop.feedback.cleanup', { quarter: f.quarter })}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('loop.owner')}</th>
-            <th scope="col">{t('loop.feedback.reported')}</th>
-            <th scope="col">{t('loop.feedback.cleaned')}</th>
-            <th scope="col">{t('loop.feedback.open')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {f.cleanup.map((c) => (
-            <tr key={c.organisation}>
-              <td>{c.organisation}</td>
-              <td>{c.reported}</td>
-              <td>{c.cleaned}</td>
-              <td>{c.open}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      </TableScroll>
       <h2>{t('loop.feedback.activities')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('loop.activity')}</th>
-            <th scope="col">{t('loop.owner')}</th>
-            <th scope="col">{t('loop.status')}</th>
-            <th scope="col">{t('loop.feedback.lastFollowUp')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {f.activities.map((a, i) => (
-            <tr key={`${a.title}-${i}`}>
-              <td>
-                {a.title}
-                {a.public_summary ? <div style={{ fontSize: '0.9em' }}>{a.public_summary}</div> : null}
-              </td>
-              <td>{a.owner_name}</td>
-              <td>{status(t, a.status)}</td>
-              <td>{a.last_quarter ? `${a.last_quarter}: ${a.last_value ?? '–'}${a.indicator ? ` (${a.indicator})` : ''}` : '–'}</td>
+      <TableScroll label={t('loop.feedback.activities')}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('loop.activity')}</th>
+              <th scope="col">{t('loop.owner')}</th>
+              <th scope="col">{t('loop.status')}</th>
+              <th scope="col">{t('loop.feedback.lastFollowUp')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {f.activities.map((a, i) => (
+              <tr key={`${a.title}-${i}`}>
+                <td>
+                  {a.title}
+                  {a.public_summary ? <div style={{ fontSize: '0.9em' }}>{a.public_summary}</div> : null}
+                </td>
+                <td>{a.owner_name}</td>
+                <td>{status(t, a.status)}</td>
+                <td>{a.last_quarter ? `${a.last_quarter}: ${a.last_value ?? '–'}${a.indicator ? ` (${a.indicator})` : ''}` : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <footer style={{ marginTop: '2rem', fontSize: '0.85em' }}>{t('loop.feedback.footer')}</footer>
     </article>
   );
