@@ -7,6 +7,8 @@ import { MAP_URL, STREET_MAP_URL, openAggregateMapAndWait, openMapAndWait, waitF
 import { signInAs } from './support/sign-in';
 
 test.beforeEach(async ({ page, baseURL }) => {
+  // Run alone on a fresh PGlite server this may be the first request: wait until the database is ready.
+  await expect.poll(async () => (await page.request.get(`${baseURL}/api/health`)).status(), { timeout: 120_000, intervals: [1000] }).toBe(200);
   await signInAs(page, 'police', baseURL!);
 });
 
