@@ -55,6 +55,26 @@ test('the coordinator creates a pledge with a focus area and proposes an activit
   await page.context().close();
 });
 
+test('the new pledge reaches the public page and API only after the coordinator approves its public text', async ({ browser, baseURL }) => {
+  const visitor = await (await browser.newContext()).newPage();
+  const publicApi = async () => JSON.stringify(await (await visitor.request.get(`${baseURL}/api/public/pledges`)).json());
+  expect(await publicApi()).not.toContain(PLEDGE);
+  await visitor.goto('/');
+  await expect(visitor.getByTestId('public-pledge').first()).toBeAttached();
+  expect(await visitor.content()).not.toContain(PLEDGE);
+
+  const page = await pageAs(browser, 'municipality', baseURL!);
+  await page.goto('/loften');
+  const pledge = page.getByTestId('pledge').filter({ hasText: PLEDGE });
+  await expect(pledge.getByTestId('pledge-public-text')).toContainText('Visas inte publikt');
+  await pledge.getByRole('button', { name: 'Godkänn rubrik och sammanfattning för publicering' }).click();
+  await expect(page.getByTestId('loop-ok')).toContainText('godkänd');
+  await expect(page.getByTestId('pledge').filter({ hasText: PLEDGE }).getByTestId('pledge-public-text')).toContainText(`Visas publikt: ${PLEDGE}`);
+  expect(await publicApi()).toContain(PLEDGE);
+  await visitor.goto('/');
+  expect(await visitor.content()).toContain(PLEDGE);
+});
+
 test('the council’s decision is recorded and moves the proposal to decided', async ({ browser, baseURL }) => {
   const page = await pageAs(browser, 'municipality', baseURL!);
   await page.goto('/aktiviteter');
