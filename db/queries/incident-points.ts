@@ -34,29 +34,32 @@ export interface IncidentPointRow {
   ord: number;
 }
 
-/** The pack's columns of `incident` (or its alias), local day and minute in Europe/Stockholm. */
+/**
+ * The pack's columns of `incident` (or its alias). The local wall-clock time is read once per row, as
+ * seconds since 1970-01-01 00:00 local; pointRows splits it into day and minute (one time-zone
+ * conversion instead of three: the 50k viewport spent ~140 ms of 430 computing them).
+ */
 export function pointColumns(table = 'incident') {
   const col = (name: string) => sql.ref(`${table}.${name}`);
-  const local = sql`(${col('occurred_at')} AT TIME ZONE 'Europe/Stockholm')`;
   return [
     sql<string>`${col('id')}`.as('id'),
     sql<number>`${col('seq')}::float8`.as('seq'),
     sql<number>`ST_X(${col('geom')})::float8`.as('lon'),
     sql<number>`ST_Y(${col('geom')})::float8`.as('lat'),
     sql<string>`${col('category_key')}`.as('category_key'),
-    sql<number>`(${local}::date - DATE '1970-01-01')::int`.as('day'),
-    sql<number>`(extract(hour FROM ${local}) * 60 + extract(minute FROM ${local}))::int`.as('minute'),
-    sql<number>`(row_number() OVER (ORDER BY ${col('occurred_at')}, ${col('id')}))::int`.as('ord'),
+    sql<number>`extract(epoch FROM (${col('occurred_at')} AT TIME ZONE 'Europe/Stockholm'))::float8`.as('local_s'),
   ] as const;
 }
 
 /**
- * The points in seq order (the pack's delta-coded ids stay small), of the `limit` oldest matches (the
- * cut is by time, as before ids: the same filter always cuts at the same point; `ord` tells which).
+ * The `limit` oldest matches of the filter (the cut is by time, as before ids: the same filter always
+ * cuts at the same point; `ord` tells which), returned in seq order so the pack's delta-coded ids stay
+ * small. The database sends them in time order; the seq sort is done here (a sort of wide rows in SQL
+ * spilled to disk at 50k).
  */
 export async function listIncidentPoints(db: Kysely<Database>, q: IncidentPointQuery): Promise<IncidentPointRow[]> {
   if (!q.categoryKeys.length || !q.visibilities.length) return [];
-  const matches = db
+  const rows = await db
     .selectFrom('incident')
     .where('municipality_code', '=', q.municipalityCode)
     .where('category_key', 'in', q.categoryKeys)
@@ -69,14 +72,21 @@ export async function listIncidentPoints(db: Kysely<Database>, q: IncidentPointQ
     .select(pointColumns())
     .orderBy('occurred_at')
     .orderBy('id')
-    .limit(q.limit);
-  const rows = await db.selectFrom(matches.as('p')).selectAll().orderBy('p.seq').execute();
-  return rows.map(pointRow);
+    .limit(q.limit)
+    .execute();
+  return pointRows(rows);
 }
 
-/** Numbers as numbers on both drivers. */
-export function pointRow(r: { id: string; seq: number | string; lon: number | string; lat: number | string; category_key: string; day: number | string; minute: number | string; ord: number | string }): IncidentPointRow {
-  return { id: r.id, seq: Number(r.seq), lon: Number(r.lon), lat: Number(r.lat), category_key: r.category_key, day: Number(r.day), minute: Number(r.minute), ord: Number(r.ord) };
+const SECONDS_PER_DAY = 86_400;
+
+/** Rows in time order → numbers on both drivers, day and minute from the local time, ord, sorted by seq. */
+export function pointRows(rows: readonly { id: string; seq: number | string; lon: number | string; lat: number | string; category_key: string; local_s: number | string }[]): IncidentPointRow[] {
+  const out = rows.map((r, i): IncidentPointRow => {
+    const local = Number(r.local_s);
+    const day = Math.floor(local / SECONDS_PER_DAY);
+    return { id: r.id, seq: Number(r.seq), lon: Number(r.lon), lat: Number(r.lat), category_key: r.category_key, day, minute: Math.floor((local - day * SECONDS_PER_DAY) / 60), ord: i + 1 };
+  });
+  return out.sort((a, b) => a.seq - b.seq);
 }
 
 /** The incident of this point number, if the access predicate (exact access, in SQL) lets the viewer see it. */

@@ -3,7 +3,7 @@
 import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { SelectionPolygonWkt } from '@/lib/schemas/selection';
 import type { Database } from '../schema';
-import { type IncidentPointRow, pointColumns, pointRow } from './incident-points';
+import { type IncidentPointRow, pointColumns, pointRows } from './incident-points';
 import { localHour, localMonth, localWeekday } from './time-buckets';
 
 export interface SituationIncidentQuery {
@@ -150,9 +150,8 @@ export type SituationPointRow = IncidentPointRow;
 /** The points themselves (for the packed binary): the `limit` oldest matches, in seq order (see listIncidentPoints). */
 export async function listSituationIncidentPoints(db: Kysely<Database>, q: SituationIncidentQuery, limit: number): Promise<SituationPointRow[]> {
   if (!q.categoryKeys.length) return [];
-  const matches = filteredIncidents(db, q).select(pointColumns()).orderBy('incident.occurred_at').orderBy('incident.id').limit(limit);
-  const rows = await db.selectFrom(matches.as('p')).selectAll().orderBy('p.seq').execute();
-  return rows.map(pointRow);
+  const rows = await filteredIncidents(db, q).select(pointColumns()).orderBy('incident.occurred_at').orderBy('incident.id').limit(limit).execute();
+  return pointRows(rows);
 }
 
 /** Number of filtered incidents. */
