@@ -113,3 +113,16 @@ test('a street-zoom link opens the same view: the same tiles and points after a 
   await expect(page).toHaveURL(/from=2025-06-01.*#map=13\.5\//);
   expect(MAP_URL).not.toContain('#');
 });
+
+test('the exact aggregate takes only the fixed cell sizes, and a partner counts less than the police', async ({ page, baseURL }) => {
+  const q = `municipality=0683&from=2025-01-01&to=2025-12-31`;
+  const bad = await page.request.get(`/api/v1/aggregates/exact?${q}&cell=300`);
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.issues.map((i: { path: string[] }) => i.path.join('.'))).toEqual(['cell']);
+  const police = (await (await page.request.get(`/api/v1/aggregates/exact?${q}&cell=500`)).json()).total as number;
+  await signInAs(page, 'partner', baseURL!);
+  const partner = await page.request.get(`/api/v1/aggregates/exact?${q}&cell=500`);
+  expect(partner.status()).toBe(200);
+  const total = (await partner.json()).total as number;
+  expect(total).toBeLessThan(police);
+});
