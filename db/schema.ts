@@ -245,6 +245,13 @@ export interface FocusAreaTable extends Spatial {
   period_from: DateString;
   period_to: DateString | null;
   public_summary: string | null;
+  /** Moderation of the public texts (name, public_summary): the public reads published_* only (20261128T0500). */
+  public_summary_approved: Generated<boolean>;
+  public_summary_reviewed_by: string | null;
+  public_summary_reviewed_at: Timestamp | null;
+  /** The last approved copy, set by a trigger when the row turns approved; null: not shown to the public. */
+  published_name: Generated<string | null>;
+  published_summary: Generated<string | null>;
   created_at: DefaultTimestamp;
 }
 

@@ -169,6 +169,7 @@ const ACTIONS: Record<string, ActionEntry> = {
   '(staff)/loften/actions.ts#createFocusAreaAction': { check: 'focus_area create (EST group)', form: { name: '', geom: 'not json' }, expect: loopAction },
   '(staff)/loften/actions.ts#updatePledgeAction': { check: 'pledge update (EST group); references in the tenant; audited before/after', form: { pledge_id: 'x', title: '' }, expect: loopAction },
   '(staff)/loften/actions.ts#reviewPledgeTextAction': { check: 'pledge update (EST group moderates the public title and summary); audited', form: { pledge_id: 'x', decision: 'approve' }, expect: loopAction },
+  '(staff)/loften/actions.ts#reviewFocusAreaTextAction': { check: 'focus_area update (EST group moderates the public name and summary); audited', form: { focus_area_id: 'x', decision: 'approve' }, expect: loopAction },
   '(staff)/loften/actions.ts#updateFocusAreaAction': { check: 'focus_area update (EST group); outline kept, redrawn or copied; audited before/after', form: { focus_area_id: 'x', name: '' }, expect: loopAction },
   '(staff)/aktiviteter/actions.ts#proposeActivityAction': { check: 'activity create (EST group); always proposed', form: { title: '' }, expect: loopAction },
   '(staff)/aktiviteter/actions.ts#recordDecisionAction': { check: 'activity update (EST group records the council decision)', form: { activity_id: 'x' }, expect: loopAction },

@@ -15,6 +15,7 @@ import * as incidentTimeCoveringIndex from './20261127T2100-incident-time-coveri
 import * as incidentSeq from './20261128T0100-incident-seq';
 import * as incidentRevision from './20261128T0110-incident-revision';
 import * as publicTextModeration from './20261128T0400-public-text-moderation';
+import * as focusAreaPublicText from './20261128T0500-focus-area-public-text';
 
 export const migrations: Record<string, Migration> = {
   '20261125T0900-initial-schema': initialSchema,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261128T0100-incident-seq': incidentSeq,
   '20261128T0110-incident-revision': incidentRevision,
   '20261128T0400-public-text-moderation': publicTextModeration,
+  '20261128T0500-focus-area-public-text': focusAreaPublicText,
 };

@@ -41,6 +41,11 @@ export const pledgePublicTextReviewInputSchema = z.object({
   decision: enumField('decision', ['approve', 'withdraw'] as const),
 });
 
+export const focusAreaPublicTextReviewInputSchema = z.object({
+  focus_area_id: idField('focus_area_id'),
+  decision: enumField('decision', ['approve', 'withdraw'] as const),
+});
+
 export const activityStatusInputSchema = z.object({
   activity_id: idField('activity_id'),
   status: enumField('status', ['ongoing', 'done', 'cancelled'] as const),

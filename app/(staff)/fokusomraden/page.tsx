@@ -6,7 +6,7 @@ import { listMapAreas } from '@/lib/server/situation/list-area-outlines';
 import { listFocusAreaSources, listFocusAreasFor } from '@/lib/server/pledges/manage-pledges';
 import { getRequestLocale } from '../../_lib/request-locale';
 import { FORM_STYLE, formatLoopPeriod, LoopNav, LoopOutcome, PAGE_STYLE } from '../loften/_components/loop-nav';
-import { createFocusAreaAction, updateFocusAreaAction } from '../loften/actions';
+import { createFocusAreaAction, reviewFocusAreaTextAction, updateFocusAreaAction } from '../loften/actions';
 import { FocusAreaDrawField } from './focus-area-draw-field';
 
 export const dynamic = 'force-dynamic';
@@ -109,6 +109,27 @@ export default async function FocusAreasPage({ searchParams }: { searchParams: S
           {f.public_summary ? <p>{f.public_summary}</p> : null}
           {f.pledge_titles.length > 0 ? <p>{t('loop.focus.pledges', { titles: f.pledge_titles.join(', ') })}</p> : null}
           {access.est ? (
+            <div data-testid="focus-area-public-text">
+              <p>
+                <strong>{t('loop.publicText.heading')}:</strong>{' '}
+                {f.published_name === null ? t('loop.publicText.notShown') : t('loop.publicText.shown', { title: f.published_name })}
+                {f.published_summary ? ` – ${f.published_summary}` : ''}
+                {!f.public_summary_approved && f.published_name !== null ? <em> {t('loop.publicText.pending')}</em> : null}
+              </p>
+              {mayEdit ? (
+                <form action={reviewFocusAreaTextAction} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }} data-testid="review-focus-area-form">
+                  <input type="hidden" name="focus_area_id" value={f.id} />
+                  <button type="submit" name="decision" value="approve" disabled={f.public_summary_approved}>
+                    {t('loop.publicText.focusApprove')}
+                  </button>
+                  <button type="submit" name="decision" value="withdraw" disabled={f.published_name === null}>
+                    {t('loop.publicText.withdraw')}
+                  </button>
+                </form>
+              ) : null}
+            </div>
+          ) : null}
+          {access.est ? (
             <>
               <h3>{t('loop.focus.why')}</h3>
               <p>{f.rationale ?? '–'}</p>
@@ -135,6 +156,7 @@ export default async function FocusAreasPage({ searchParams }: { searchParams: S
           ) : null}
         </article>
       ))}
+      {mayEdit ? <p>{t('loop.publicText.focusHelp')}</p> : null}
       {mayCreate ? (
         <>
           <h2>{t('loop.focus.new')}</h2>

@@ -1,6 +1,6 @@
 'use server';
 // Creating and editing a pledge or a focus area: one lib/server function each; the outcome goes back in the URL.
-import { createFocusAreaAs, createPledgeAs, reviewPledgePublicText, updateFocusAreaAs, updatePledgeAs } from '@/lib/server/pledges/manage-pledges';
+import { createFocusAreaAs, createPledgeAs, reviewFocusAreaPublicText, reviewPledgePublicText, updateFocusAreaAs, updatePledgeAs } from '@/lib/server/pledges/manage-pledges';
 import { runLoopAction } from './_components/run-loop-action';
 
 const text = (f: FormData, k: string): string | undefined => {
@@ -69,5 +69,12 @@ export async function updateFocusAreaAction(f: FormData): Promise<void> {
       public_summary: text(f, 'public_summary') ?? null,
     });
     return changed.length === 0 ? t('loop.noChanges') : t('loop.focus.updated', { name: text(f, 'name') ?? '' });
+  });
+}
+
+export async function reviewFocusAreaTextAction(f: FormData): Promise<void> {
+  await runLoopAction('/fokusomraden', async (access, t) => {
+    await reviewFocusAreaPublicText(access, { focus_area_id: text(f, 'focus_area_id') ?? '', decision: text(f, 'decision') ?? '' });
+    return text(f, 'decision') === 'approve' ? t('loop.publicText.focusApproved') : t('loop.publicText.focusWithdrawn');
   });
 }

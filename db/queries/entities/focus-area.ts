@@ -5,7 +5,7 @@ import { type FocusArea, focusAreaInputSchema, focusAreaSchema } from '@/lib/sch
 import { NotFoundError } from './errors';
 import { multiPolygonFromGeoJson, selectMultiPolygonGeoJson } from './geometry';
 import { assertReferencesInTenant } from './references';
-import { assertIdShape, mapConstraintErrors, toIso } from './reshape';
+import { assertIdShape, mapConstraintErrors, toIso, toIsoOrNull } from './reshape';
 
 export async function createFocusArea(db: Kysely<Database>, municipalityCode: string, input: z.input<typeof focusAreaInputSchema>): Promise<FocusArea> {
   const v = focusAreaInputSchema.parse(input);
@@ -34,11 +34,27 @@ export async function getFocusArea(db: Kysely<Database>, municipalityCode: strin
   assertIdShape('focus_area', id, municipalityCode);
   const row = await db
     .selectFrom('focus_area')
-    .select(['id', 'municipality_code', 'name', 'rationale', 'evidence', 'source_run_id', 'period_from', 'period_to', 'public_summary', 'created_at'])
+    .select([
+      'id',
+      'municipality_code',
+      'name',
+      'rationale',
+      'evidence',
+      'source_run_id',
+      'period_from',
+      'period_to',
+      'public_summary',
+      'public_summary_approved',
+      'public_summary_reviewed_by',
+      'public_summary_reviewed_at',
+      'published_name',
+      'published_summary',
+      'created_at',
+    ])
     .select(selectMultiPolygonGeoJson().as('geom'))
     .where('municipality_code', '=', municipalityCode)
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('focus_area', id, municipalityCode);
-  return focusAreaSchema.parse({ ...row, created_at: toIso(row.created_at) });
+  return focusAreaSchema.parse({ ...row, public_summary_reviewed_at: toIsoOrNull(row.public_summary_reviewed_at), created_at: toIso(row.created_at) });
 }

@@ -49,6 +49,8 @@ export interface FocusAreaEditState {
   period_from: string;
   period_to: string | null;
   public_summary: string | null;
+  /** Whether the name and public summary are approved for the public (an edit of either turns it off). */
+  public_summary_approved: boolean;
   /** md5 of the outline (WKB), to tell in the audit whether it changed without storing it twice. */
   geom_md5: string;
   area_km2: number;
@@ -57,7 +59,7 @@ export interface FocusAreaEditState {
 export async function lockFocusAreaForEdit(trx: Kysely<Database>, municipalityCode: string, id: string): Promise<FocusAreaEditState | null> {
   const row = await trx
     .selectFrom('focus_area')
-    .select(['name', 'rationale', 'public_summary'])
+    .select(['name', 'rationale', 'public_summary', 'public_summary_approved'])
     .select(sql<Record<string, unknown>>`evidence`.as('evidence'))
     .select(sql<string>`period_from::text`.as('period_from'))
     .select(sql<string | null>`period_to::text`.as('period_to'))

@@ -48,6 +48,10 @@ export interface FocusAreaListRow {
   period_from: string;
   period_to: string | null;
   public_summary: string | null;
+  /** Moderation (migration 20261128T0500): whether the current name and summary are approved, and the copy the public reads. */
+  public_summary_approved: boolean;
+  published_name: string | null;
+  published_summary: string | null;
   area_km2: number;
   geometry: unknown;
   pledge_titles: string[];
@@ -57,7 +61,7 @@ export interface FocusAreaListRow {
 export async function listFocusAreas(db: Kysely<Database>, o: { municipalityCode: string; includeInternal: boolean }): Promise<FocusAreaListRow[]> {
   const rows = await db
     .selectFrom('focus_area')
-    .select(['id', 'name', 'source_run_id', 'period_from', 'period_to', 'public_summary'])
+    .select(['id', 'name', 'source_run_id', 'period_from', 'period_to', 'public_summary', 'public_summary_approved', 'published_name', 'published_summary'])
     .select(o.includeInternal ? sql<string | null>`rationale`.as('rationale') : sql<string | null>`NULL::text`.as('rationale'))
     .select(o.includeInternal ? sql<Record<string, unknown>>`evidence`.as('evidence') : sql<Record<string, unknown>>`'{}'::jsonb`.as('evidence'))
     .select(sql<number>`round((ST_Area(geom_3006) / 1e6)::numeric, 3)::float8`.as('area_km2'))

@@ -60,16 +60,20 @@ export async function listPublicPledges(db: Kysely<Database>, o: { municipalityC
   return rows;
 }
 
-/** Focus areas of the year's pledges and those in force at some time during the year. */
+/**
+ * Focus areas of the year's pledges and those in force at some time during the year, whose name and
+ * public summary have been approved: the public reads the approved copy (migration 20261128T0500).
+ */
 export async function listPublicFocusAreas(db: Kysely<Database>, o: { municipalityCode: string; year: number }): Promise<PublicFocusAreaRow[]> {
   const first = `${o.year}-01-01`;
   const last = `${o.year}-12-31`;
   const { rows } = await sql<PublicFocusAreaRow>`
-    SELECT f.id, f.name, f.public_summary, f.period_from::text AS period_from, f.period_to::text AS period_to,
+    SELECT f.id, f.published_name AS name, f.published_summary AS public_summary, f.period_from::text AS period_from, f.period_to::text AS period_to,
       ST_AsGeoJSON(ST_ForcePolygonCCW(f.geom), 6) AS geometry,
       ST_X(ST_PointOnSurface(f.geom))::float8 AS label_lon, ST_Y(ST_PointOnSurface(f.geom))::float8 AS label_lat
     FROM focus_area f
     WHERE f.municipality_code = ${o.municipalityCode}
+      AND f.published_name IS NOT NULL
       AND (
         (f.period_from <= ${last}::date AND (f.period_to IS NULL OR f.period_to >= ${first}::date))
         OR EXISTS (SELECT 1 FROM pledge_focus_area pf JOIN pledge p ON p.id = pf.pledge_id WHERE pf.focus_area_id = f.id AND p.year = ${o.year} AND p.published_title IS NOT NULL)

@@ -51,6 +51,13 @@ export const focusAreaSchema = z.object({
   period_from: dateSchema,
   period_to: dateSchema.nullable(),
   public_summary: z.string().nullable(),
+  /** Set by the moderation step, never by the input: name and public summary approved for the public. */
+  public_summary_approved: z.boolean(),
+  public_summary_reviewed_by: z.string().nullable(),
+  public_summary_reviewed_at: timestampSchema.nullable(),
+  /** The last approved copy (what the public reads); null when none. */
+  published_name: z.string().nullable(),
+  published_summary: z.string().nullable(),
   created_at: timestampSchema,
 });
 export type FocusArea = z.infer<typeof focusAreaSchema>;

@@ -13,7 +13,7 @@ import { createPledge } from '@/db/queries/entities/pledge';
 import { type FocusAreaListRow, listFocusAreas, listPledges, type PledgeListRow } from '@/db/queries/pledges/list-pledges';
 import { focusAreaInputSchema } from '@/lib/schemas/entities/focus-area';
 import { pledgeInputSchema } from '@/lib/schemas/entities/pledge';
-import { pledgePublicTextReviewInputSchema } from '@/lib/schemas/council-loop';
+import { focusAreaPublicTextReviewInputSchema, pledgePublicTextReviewInputSchema } from '@/lib/schemas/council-loop';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { recordRead } from '@/lib/server/audit/record-read';
 import { assertAllowed, type LoopAccess } from './loop-access';
@@ -203,15 +203,43 @@ export async function updateFocusAreaAs(access: LoopAccess, input: unknown): Pro
     });
     const after = { name: edit.name, rationale: edit.rationale, evidence, period_from: edit.period_from, period_to: edit.period_to, public_summary: edit.public_summary, geom_md5: written.geom_md5, area_km2: written.area_km2 };
     const diff = changes(before, after, ['name', 'period_from', 'period_to', 'geom_md5', 'area_km2']);
+    // The public keeps the approved copy; a changed name or summary waits for review (migration 20261128T0500).
+    const review = before.public_summary_approved && (diff.fields.includes('name') || diff.fields.includes('public_summary')) ? { public_text: 'waiting_for_review' } : {};
     await appendAuditEvent(trx, {
       actor: access.viewer.actor,
       action: 'update',
       resource: 'focus_area',
       municipalityCode: access.municipalityCode,
-      details: { ...diff, from_area: typeof raw.area_id === 'string' && raw.area_id !== '' ? raw.area_id : null },
+      details: { ...diff, ...review, from_area: typeof raw.area_id === 'string' && raw.area_id !== '' ? raw.area_id : null },
       ids: [id],
     });
     return { changed: diff.fields };
+  });
+}
+
+/**
+ * Approves a focus area's name and public summary for the public (they become the copy the public page
+ * reads), or withdraws it (the focus area leaves the public page). Audited with the decision.
+ */
+export async function reviewFocusAreaPublicText(access: LoopAccess, input: unknown): Promise<void> {
+  await assertAllowed(access, 'update', 'focus_area');
+  const v = focusAreaPublicTextReviewInputSchema.parse(input);
+  await access.db.transaction().execute(async (trx) => {
+    const approve = v.decision === 'approve';
+    const updated = await trx
+      .updateTable('focus_area')
+      .set({
+        public_summary_approved: approve,
+        public_summary_reviewed_by: access.viewer.actor,
+        public_summary_reviewed_at: sql`now()`,
+        ...(approve ? {} : { published_name: null, published_summary: null }),
+      })
+      .where('municipality_code', '=', access.municipalityCode)
+      .where('id', '=', v.focus_area_id)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw notFound('The focus area');
+    await appendAuditEvent(trx, { actor: access.viewer.actor, action: 'update', resource: 'focus_area', municipalityCode: access.municipalityCode, details: { field: 'public_summary_approved', to: approve }, ids: [v.focus_area_id] });
   });
 }
 

@@ -14,7 +14,7 @@ import { reviewPublicSummary, updateActivityDetails, updatePublicSummary } from 
 import { loadPublicHome } from '@/lib/server/public/get-public-home';
 import { createTestMunicipality, getTestDatabase, testBackend } from '@/lib/testing/test-database';
 import { loopAccessFor } from './loop-access';
-import { createPledgeAs, listPledgesFor, reviewPledgePublicText, updatePledgeAs } from './manage-pledges';
+import { createFocusAreaAs, createPledgeAs, listPledgesFor, reviewFocusAreaPublicText, reviewPledgePublicText, updateFocusAreaAs, updatePledgeAs } from './manage-pledges';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
 
@@ -125,5 +125,38 @@ describe(`public text moderation on ${testBackend()}`, () => {
     expect(row).toEqual({ public_summary_approved: false, published_summary: 'Godkänd text', public_summary_reviewed_by: null });
     const p = (await home()).pledges.find((x) => x.id === id)!;
     expect(p.publicSummary).toBe('Godkänd text');
+  });
+
+  it("shows a focus area's name and summary publicly only once approved, keeps the approved copy while an edit waits, and unlinks a withdrawn one from its pledge", async () => {
+    const kommun = access('municipality');
+    const square = { type: 'MultiPolygon', coordinates: [[[[14.04, 57.18], [14.05, 57.18], [14.05, 57.19], [14.04, 57.19], [14.04, 57.18]]]] };
+    const fields = { geom: square, period_from: '2026-01-01', period_to: null, rationale: 'Intern motivering', public_summary: 'Fokus på torget.' };
+    const { id } = await createFocusAreaAs(kommun, { ...fields, name: 'Torget' });
+    const { id: pledgeId } = await createPledgeAs(kommun, { year: 2026, title: 'Tryggt torg', body: 'b', public_summary: 's', focus_area_ids: [id], partner_org_ids: [] });
+    await reviewPledgePublicText(kommun, { pledge_id: pledgeId, decision: 'approve' });
+    const shown = async () => {
+      const x = await home();
+      return { areas: x.focusAreas.map((f) => [f.name, f.publicSummary]), links: x.pledges.find((p) => p.id === pledgeId)!.focusAreaIds };
+    };
+    expect(await shown()).toEqual({ areas: [], links: [] });
+
+    await reviewFocusAreaPublicText(kommun, { focus_area_id: id, decision: 'approve' });
+    expect(await shown()).toEqual({ areas: [['Torget', 'Fokus på torget.']], links: [id] });
+
+    await updateFocusAreaAs(kommun, { ...fields, focus_area_id: id, geom: undefined, name: 'UTKAST-NAMN', public_summary: 'UTKAST-TEXT' });
+    expect(await shown()).toEqual({ areas: [['Torget', 'Fokus på torget.']], links: [id] });
+    expect(JSON.stringify(await home())).not.toMatch(/UTKAST/);
+
+    await reviewFocusAreaPublicText(kommun, { focus_area_id: id, decision: 'approve' });
+    expect(await shown()).toEqual({ areas: [['UTKAST-NAMN', 'UTKAST-TEXT']], links: [id] });
+    await reviewFocusAreaPublicText(kommun, { focus_area_id: id, decision: 'withdraw' });
+    expect(await shown()).toEqual({ areas: [], links: [] });
+    expect(JSON.stringify(await home())).not.toMatch(/UTKAST|Torget/);
+
+    for (const role of ['council', 'partner']) {
+      await expect(reviewFocusAreaPublicText(access(role), { focus_area_id: id, decision: 'approve' })).rejects.toSatisfy((e: unknown) => e instanceof HttpError && e.status === 403);
+    }
+    const trail = (await audits('focus_area', id)).filter((a) => a.action === 'update');
+    expect(trail.map((a) => a.details.field ?? a.details.public_text ?? null)).toEqual(['public_summary_approved', 'waiting_for_review', 'public_summary_approved', 'public_summary_approved']);
   });
 });

@@ -57,6 +57,8 @@ describe(`the public home page's data on ${testBackend()}`, () => {
       public_summary: 'Torget och gångvägarna runt det.',
     });
     focusId = focus.id;
+    // The moderation step (migration 20261128T0500): only an approved focus-area name and summary are public.
+    await h.db.updateTable('focus_area').set({ public_summary_approved: true }).where('id', '=', focus.id).execute();
     const pledge = await createPledge(h.db, code, { year: 2026, title: 'Tryggare torg', body: SECRET_BODY, public_summary: 'Bättre belysning och fler vuxna på kvällarna.', focus_area_ids: [focus.id], partner_org_ids: [] });
     // The moderation step (migration 20261128T0400): only an approved pledge text is public.
     await h.db.updateTable('pledge').set({ public_summary_approved: true }).where('id', '=', pledge.id).execute();

@@ -122,10 +122,12 @@ export async function loadPublicHome(db: Kysely<Database>, o: { municipalityCode
   const overlapping = await listFocusAreaPublishedCells(db, { municipalityCode, focusAreaIds: focusRows.map((f) => f.id), publicationIds: pubs.map((p) => p.id) });
   const trends = buildFocusAreaTrends(pubs, overlapping);
 
+  // Links only to focus areas the public may see (approved texts); a pledge of unshown areas stands alone.
+  const shownFocus = new Set(focusRows.map((f) => f.id));
   const activities: PublicActivity[] = activityRows.map((a) => ({
     id: a.id,
     pledgeId: a.pledge_id,
-    focusAreaId: a.focus_area_id,
+    focusAreaId: a.focus_area_id !== null && shownFocus.has(a.focus_area_id) ? a.focus_area_id : null,
     title: a.title,
     status: a.status,
     startsOn: a.starts_on,
@@ -140,7 +142,7 @@ export async function loadPublicHome(db: Kysely<Database>, o: { municipalityCode
     title: p.title,
     publicSummary: p.public_summary,
     partners: p.partner_names,
-    focusAreaIds: p.focus_area_ids,
+    focusAreaIds: p.focus_area_ids.filter((id) => shownFocus.has(id)),
     activityIds: activities.filter((a) => a.pledgeId === p.id).map((a) => a.id),
   }));
   const focusAreas: PublicFocusArea[] = focusRows.map((f) => {
