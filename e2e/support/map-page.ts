@@ -88,8 +88,12 @@ export async function openAggregateMapAndWait(page: Page, url = MAP_URL, timeout
   await page.goto(url);
   const res = await answer;
   expect(res.status()).toBe(200);
-  const dto = (await res.json()) as ExactHexAggregatesDto;
   const flags = await waitForView(page, 'aggregate', timeout);
+  // The same request again with the page's session: the browser may drop the body of the map's own
+  // response once the page updates its URL ("navigated away"), and the aggregate is deterministic.
+  const again = await page.request.get(res.url());
+  expect(again.status()).toBe(200);
+  const dto = (await again.json()) as ExactHexAggregatesDto;
   return { dto, flags, requests };
 }
 
