@@ -104,10 +104,13 @@ describe(`notify on ${testBackend()}`, () => {
   });
 
   it('retries a failed e-mail on the next run and records the error', async () => {
-    await sql`UPDATE notification SET email_status = 'pending' WHERE id = (SELECT id FROM notification ORDER BY id LIMIT 1)`.execute(h.db);
+    // Any row back to pending: ids are random, so it may be one already sent once (attempts 1) or one
+    // never tried (attempts 0); the failed run adds exactly one attempt to what it had.
+    const { rows: picked } = await sql<{ id: string; email_attempts: number }>`
+      UPDATE notification SET email_status = 'pending' WHERE id = (SELECT id FROM notification ORDER BY id LIMIT 1) RETURNING id, email_attempts`.execute(h.db);
     const failing = { sendMail: async () => Promise.reject(new Error('connection refused')) };
     expect(await executeNotify(h, { 'no-send': false }, io, { now: new Date('2027-03-20T08:00:00+01:00'), env, transport: failing })).toBe(1);
-    const { rows } = await sql<{ email_status: string; email_attempts: number; email_error: string }>`SELECT email_status, email_attempts, email_error FROM notification WHERE email_status = 'failed'`.execute(h.db);
-    expect(rows).toEqual([{ email_status: 'failed', email_attempts: 1, email_error: 'connection refused' }]);
+    const { rows } = await sql<{ id: string; email_status: string; email_attempts: number; email_error: string }>`SELECT id, email_status, email_attempts, email_error FROM notification WHERE email_status = 'failed'`.execute(h.db);
+    expect(rows).toEqual([{ id: picked[0].id, email_status: 'failed', email_attempts: picked[0].email_attempts + 1, email_error: 'connection refused' }]);
   });
 });
