@@ -82,16 +82,20 @@ export async function openMapAndWait(page: Page, url = STREET_MAP_URL, timeout =
 
 /** Opens the map below street zoom (default MAP_URL) and returns the exact aggregate it drew, with the flags. */
 export async function openAggregateMapAndWait(page: Page, url = MAP_URL, timeout = 90_000): Promise<{ dto: ExactHexAggregatesDto; flags: Flags; requests: string[] }> {
+  // A page already on the map (a beforeEach opened it) could still be answering its own aggregate
+  // request: leave it first, so every request seen below is the new URL's.
+  if (new URL(page.url() === 'about:blank' ? 'http://x/' : page.url()).pathname === '/karta') await page.goto('about:blank');
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   const answer = page.waitForResponse((r) => r.url().includes('/api/v1/aggregates/exact'), { timeout });
   await page.goto(url);
-  const res = await answer;
-  expect(res.status()).toBe(200);
+  expect((await answer).status()).toBe(200);
   const flags = await waitForView(page, 'aggregate', timeout);
-  // The same request again with the page's session: the browser may drop the body of the map's own
-  // response once the page updates its URL ("navigated away"), and the aggregate is deterministic.
-  const again = await page.request.get(res.url());
+  // The aggregate the map drew is its last request; asked again with the page's session, because the
+  // browser may drop the body of the map's own response once the page updates its URL ("navigated
+  // away"). The aggregate is deterministic.
+  const last = requests.filter((u) => u.includes('/api/v1/aggregates/exact')).at(-1)!;
+  const again = await page.request.get(last);
   expect(again.status()).toBe(200);
   const dto = (await again.json()) as ExactHexAggregatesDto;
   return { dto, flags, requests };
