@@ -150,29 +150,35 @@ export async function updatePledgeAs(access: LoopAccess, input: unknown): Promis
 }
 
 /**
- * Approves a pledge's title and public summary for the public (they become the copy the public page
- * reads), or withdraws it (the pledge leaves the public page). Audited with the decision.
+ * One moderation decision on a row's public texts (pledge: title and summary; focus area: name and
+ * summary): approve makes them the copy the public page reads (the trigger of 20261128T0400/0500 takes
+ * it), withdraw takes the row off the public page. Audited with the decision; 404 for another tenant's row.
  */
-export async function reviewPledgePublicText(access: LoopAccess, input: unknown): Promise<void> {
-  await assertAllowed(access, 'update', 'pledge');
-  const v = pledgePublicTextReviewInputSchema.parse(input);
+async function reviewPublicText(access: LoopAccess, table: 'pledge' | 'focus_area', id: string, approve: boolean, what: string): Promise<void> {
   await access.db.transaction().execute(async (trx) => {
-    const approve = v.decision === 'approve';
+    const withdrawn = table === 'pledge' ? { published_title: null, published_summary: null } : { published_name: null, published_summary: null };
     const updated = await trx
-      .updateTable('pledge')
+      .updateTable(table)
       .set({
         public_summary_approved: approve,
         public_summary_reviewed_by: access.viewer.actor,
         public_summary_reviewed_at: sql`now()`,
-        ...(approve ? {} : { published_title: null, published_summary: null }),
+        ...(approve ? {} : withdrawn),
       })
       .where('municipality_code', '=', access.municipalityCode)
-      .where('id', '=', v.pledge_id)
+      .where('id', '=', id)
       .returning('id')
       .executeTakeFirst();
-    if (!updated) throw notFound('The pledge');
-    await appendAuditEvent(trx, { actor: access.viewer.actor, action: 'update', resource: 'pledge', municipalityCode: access.municipalityCode, details: { field: 'public_summary_approved', to: approve }, ids: [v.pledge_id] });
+    if (!updated) throw notFound(what);
+    await appendAuditEvent(trx, { actor: access.viewer.actor, action: 'update', resource: table, municipalityCode: access.municipalityCode, details: { field: 'public_summary_approved', to: approve }, ids: [id] });
   });
+}
+
+/** Approves a pledge's title and public summary for the public, or withdraws it (the pledge leaves the public page). */
+export async function reviewPledgePublicText(access: LoopAccess, input: unknown): Promise<void> {
+  await assertAllowed(access, 'update', 'pledge');
+  const v = pledgePublicTextReviewInputSchema.parse(input);
+  await reviewPublicText(access, 'pledge', v.pledge_id, v.decision === 'approve', 'The pledge');
 }
 
 /**
@@ -217,30 +223,11 @@ export async function updateFocusAreaAs(access: LoopAccess, input: unknown): Pro
   });
 }
 
-/**
- * Approves a focus area's name and public summary for the public (they become the copy the public page
- * reads), or withdraws it (the focus area leaves the public page). Audited with the decision.
- */
+/** Approves a focus area's name and public summary for the public, or withdraws it (the focus area leaves the public page). */
 export async function reviewFocusAreaPublicText(access: LoopAccess, input: unknown): Promise<void> {
   await assertAllowed(access, 'update', 'focus_area');
   const v = focusAreaPublicTextReviewInputSchema.parse(input);
-  await access.db.transaction().execute(async (trx) => {
-    const approve = v.decision === 'approve';
-    const updated = await trx
-      .updateTable('focus_area')
-      .set({
-        public_summary_approved: approve,
-        public_summary_reviewed_by: access.viewer.actor,
-        public_summary_reviewed_at: sql`now()`,
-        ...(approve ? {} : { published_name: null, published_summary: null }),
-      })
-      .where('municipality_code', '=', access.municipalityCode)
-      .where('id', '=', v.focus_area_id)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw notFound('The focus area');
-    await appendAuditEvent(trx, { actor: access.viewer.actor, action: 'update', resource: 'focus_area', municipalityCode: access.municipalityCode, details: { field: 'public_summary_approved', to: approve }, ids: [v.focus_area_id] });
-  });
+  await reviewPublicText(access, 'focus_area', v.focus_area_id, v.decision === 'approve', 'The focus area');
 }
 
 const focusEditFields = focusAreaInputSchema.shape;
