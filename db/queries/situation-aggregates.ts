@@ -4,6 +4,7 @@
 // Only cell counts leave the database; suppression happens in lib/privacy.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema';
+import { hexCellsOf } from './hex-cell-sql';
 
 export interface AggregateIncidentQuery {
   municipalityCode: string;
@@ -30,47 +31,30 @@ export interface HexCountRow {
 // The police events feed is a context layer of already published events: counting it would count a
 // crime twice (as in db/queries/disclosure/quarter-cells.ts).
 const EXCLUDED_SOURCE = 'police_feed';
-const SQRT3 = Math.sqrt(3);
 
 /** Counts per hexagon (i, j); cells without incidents are absent. */
 export async function countIncidentsByHexagon(db: Kysely<Database>, q: AggregateIncidentQuery): Promise<HexCountRow[]> {
   if (!(q.cellSizeM > 0)) throw new RangeError('cell size must be positive');
   if (!q.categoryKeys.length) return [];
-  const cw = sql`${1.5 * q.cellSizeM}::float8`;
-  const hh = sql`${q.cellSizeM * SQRT3}::float8`;
   const r = sql`${q.locationRoundingM}::float8`;
   const area = q.areaId
     ? sql`AND EXISTS (SELECT 1 FROM area a WHERE a.id = ${q.areaId}::uuid AND a.municipality_code = ${q.municipalityCode} AND ST_Covers(a.geom, i.geom))`
     : sql``;
-  // Column i0 = floor(x / 1.5s); the nearest row in i0 and in i0 + 1 (odd columns shifted half a row);
-  // the nearer centre wins, ties to i0 (lib/geo/hex.ts getHexCellIndex). OFFSET 0 keeps the levels apart.
+  const incidents = sql`(
+      SELECT ST_X(i.geom_3006)::float8 AS x, ST_Y(i.geom_3006)::float8 AS y
+      FROM incident i
+      WHERE i.municipality_code = ${q.municipalityCode}
+      AND i.source <> ${EXCLUDED_SOURCE}
+      AND i.category_key IN (${sql.join(q.categoryKeys)})
+      AND i.occurred_at >= (${q.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'
+      AND i.occurred_at < (${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'
+      ${area}
+    OFFSET 0
+  )`;
   const { rows } = await sql<HexCountRow>`
-    SELECT CASE WHEN nx THEN i0 + 1 ELSE i0 END AS i, CASE WHEN nx THEN j1 ELSE j0 END AS j,
-      count(*)::int AS count,
+    SELECT i, j, count(*)::int AS count,
       count(DISTINCT (round((x / ${r})::numeric)::bigint::text || ':' || round((y / ${r})::numeric)::bigint::text))::int AS distinct_locations
-    FROM (
-      SELECT x, y, i0, j0, j1,
-        (x - ${cw} * (i0 + 1)) * (x - ${cw} * (i0 + 1)) + (y - ${hh} * (j1 + 0.5::float8 * (1 - p0))) * (y - ${hh} * (j1 + 0.5::float8 * (1 - p0)))
-          < (x - ${cw} * i0) * (x - ${cw} * i0) + (y - ${hh} * (j0 + 0.5::float8 * p0)) * (y - ${hh} * (j0 + 0.5::float8 * p0)) AS nx
-      FROM (
-        SELECT x, y, i0, p0,
-          floor(y / ${hh} - 0.5::float8 * p0 + 0.5::float8)::int AS j0,
-          floor(y / ${hh} - 0.5::float8 * (1 - p0) + 0.5::float8)::int AS j1
-        FROM (
-          SELECT x, y, floor(x / ${cw})::int AS i0, floor(x / ${cw})::int & 1 AS p0 FROM (
-            SELECT ST_X(i.geom_3006)::float8 AS x, ST_Y(i.geom_3006)::float8 AS y
-            FROM incident i
-            WHERE i.municipality_code = ${q.municipalityCode}
-              AND i.source <> ${EXCLUDED_SOURCE}
-              AND i.category_key IN (${sql.join(q.categoryKeys)})
-              AND i.occurred_at >= (${q.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'
-              AND i.occurred_at < (${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'
-              ${area}
-            OFFSET 0
-          ) p OFFSET 0
-        ) p1 OFFSET 0
-      ) p2 OFFSET 0
-    ) p3
+    FROM (${hexCellsOf(incidents, q.cellSizeM)}) c
     GROUP BY 1, 2
     ORDER BY 1, 2`.execute(db);
   return rows.map((row) => ({ i: Number(row.i), j: Number(row.j), count: Number(row.count), distinct_locations: Number(row.distinct_locations) }));
