@@ -1,9 +1,10 @@
 // The staff map by zoom: below street zoom it asks the server for exact hexagon counts of the whole
 // filter (no points reach the browser); from street zoom it asks for points by fixed tiles, fetches only
-// the tiles it has not loaded, and the view (zoom, centre) lives in the URL.
+// the tiles it has not loaded, and the view (zoom, centre) lives in the URL. The legend follows what is drawn.
 import { expect, type Page, test } from '@playwright/test';
+import { HEX_RADIUS_M } from '@/lib/map/count-ramp';
 import { STREET_ZOOM, TILE_ZOOM, tileBbox, tileKey, tilesForBounds } from '@/lib/map/viewport-tiles';
-import { MAP_URL, STREET_MAP_URL, openAggregateMapAndWait, openMapAndWait, waitForView } from './support/map-page';
+import { MAP_URL, STREET_MAP_URL, STREET_VIEW, openAggregateMapAndWait, openMapAndWait, waitForView } from './support/map-page';
 import { signInAs } from './support/sign-in';
 
 test.beforeEach(async ({ page, baseURL }) => {
@@ -125,4 +126,68 @@ test('the exact aggregate takes only the fixed cell sizes, and a partner counts 
   expect(partner.status()).toBe(200);
   const total = (await partner.json()).total as number;
   expect(total).toBeLessThan(police);
+});
+
+/** The legend's incident part: what it says it draws, its cell size and the count range of its classes. */
+async function incidentLegend(page: Page) {
+  const part = page.getByTestId('map-legend-incidents');
+  await expect(part).toBeVisible();
+  const attr = async (name: string) => {
+    const v = await part.getAttribute(name);
+    return v === null ? null : Number(v);
+  };
+  return { part, kind: await part.getAttribute('data-kind'), cell: await attr('data-cell'), min: await attr('data-min'), max: await attr('data-max') };
+}
+
+test('the legend says what is drawn: hexagon count classes below street zoom, category colours at street zoom, the heatmap scale', async ({ page }) => {
+  const legend = page.getByTestId('map-legend');
+  const { dto } = await openAggregateMapAndWait(page);
+  const counts = dto.cells.filter((_, i) => i % 3 === 2);
+  const [min, max] = [Math.min(...counts), Math.max(...counts)];
+  // Hexagons: the classes span exactly the counts drawn, with the cell size, and no category colours.
+  await expect(page.getByTestId('map-legend-incidents')).toHaveAttribute('data-max', String(max));
+  let l = await incidentLegend(page);
+  expect(l).toMatchObject({ kind: 'hex', cell: dto.cellSizeM, min, max });
+  await expect(legend).toContainText('Antal händelser per sexhörning');
+  await expect(legend).toContainText(`Sexhörningens sida: ${new Intl.NumberFormat('sv-SE').format(dto.cellSizeM)} m`);
+  await expect(legend).not.toContainText('Våld och hot');
+  const classes = page.getByTestId('map-legend-classes').locator('li');
+  expect(await classes.count()).toBeGreaterThanOrEqual(2);
+  await expect(classes.first()).toHaveAttribute('data-from', String(min));
+  await expect(classes.last()).toHaveAttribute('data-to', String(max));
+  // Not colour alone: every swatch has its numbers as text.
+  for (const text of await classes.allInnerTexts()) expect(text).toMatch(/\d/);
+  // The place symbols stay.
+  await expect(page.getByTestId('map-legend-places')).toContainText('Otrygg plats, öppen');
+
+  // Street zoom: points in the category colours.
+  await page.getByTestId('zoom-to-points').click();
+  await waitForView(page, 'points');
+  await expect(page.getByTestId('map-legend-incidents')).toHaveAttribute('data-kind', 'points');
+  await expect(legend).toContainText('Våld och hot');
+  await expect(legend).not.toContainText('Antal händelser per sexhörning');
+  await expect(page.getByTestId('map-legend-places')).toContainText('Klotter, ej sanerat');
+
+  // The heatmap below street zoom: a relative scale over the exact cells, no counts.
+  await openAggregateMapAndWait(page, `${MAP_URL}&view=heat`);
+  l = await incidentLegend(page);
+  expect(l).toMatchObject({ kind: 'heat', cell: dto.cellSizeM });
+  await expect(legend).toContainText('Värmekarta');
+  await expect(legend).toContainText('inga antal');
+  await expect(page.getByTestId('map-legend-classes')).toHaveCount(0);
+});
+
+test("the browser's hexagon view at street zoom shows the classes deck.gl coloured by, in English too", async ({ page }) => {
+  // The language is a cookie set by ?lang=en (the page redirects without it).
+  await page.goto(`${MAP_URL}&lang=en`);
+  await openMapAndWait(page, `${MAP_URL}&view=hex${STREET_VIEW}`);
+  await expect(page.getByTestId('map-legend-classes').locator('li').first()).toBeVisible();
+  const l = await incidentLegend(page);
+  expect(l.kind).toBe('hex');
+  expect(l.cell).toBe(HEX_RADIUS_M);
+  expect(l.min).toBeGreaterThanOrEqual(1);
+  expect(l.max).toBeGreaterThanOrEqual(l.min!);
+  await expect(page.getByTestId('map-legend')).toContainText('Incidents per hexagon');
+  await expect(page.getByTestId('map-legend')).toContainText('Hexagon side: 500 m');
+  await expect(page.getByTestId('map-legend')).not.toContainText('Violence and threats');
 });

@@ -3,22 +3,15 @@
 // count. No points exist in the browser for them.
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { PolygonLayer } from '@deck.gl/layers';
-import { DENSITY_RAMP } from './density-layer';
+import { DENSITY_RAMP, countExtent, rampIndex } from './count-ramp';
 import type { HexAggregateCell } from './hex-aggregates';
 
 export const AGGREGATE_HEX_LAYER_ID = 'aggregate-hex';
 export const AGGREGATE_HEAT_LAYER_ID = 'aggregate-heat';
 
-/** Ramp step of a count: equal steps between the smallest shown count (k) and the largest. */
-export function rampIndex(count: number, min: number, max: number, steps = DENSITY_RAMP.length): number {
-  if (max <= min) return steps - 1;
-  return Math.min(steps - 1, Math.max(0, Math.floor(((count - min) / (max - min)) * steps)));
-}
-
 export function createAggregateHexLayer(cells: readonly HexAggregateCell[]) {
-  const counts = cells.map((c) => c.count);
-  const min = Math.min(...counts);
-  const max = Math.max(...counts);
+  // The legend (app/_components/map/map-legend.tsx) prints rampClasses of this same extent.
+  const [min, max] = countExtent(cells.map((c) => c.count)) ?? [0, 0];
   return new PolygonLayer<HexAggregateCell>({
     id: AGGREGATE_HEX_LAYER_ID,
     data: cells as HexAggregateCell[],

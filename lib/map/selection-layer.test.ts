@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { rampIndex } from './aggregate-layer';
 import { thinScreenPath } from './selection-layer';
 
 describe('lasso path', () => {
@@ -9,13 +8,5 @@ describe('lasso path', () => {
 
   it('a click without a drag is no polygon', () => {
     expect(thinScreenPath([[10, 10], [11, 10], [10, 11]], 4)).toBeNull();
-  });
-});
-
-describe('aggregate ramp', () => {
-  it('maps the smallest count to the first step and the largest to the last', () => {
-    expect(rampIndex(3, 3, 30, 6)).toBe(0);
-    expect(rampIndex(30, 3, 30, 6)).toBe(5);
-    expect(rampIndex(5, 5, 5, 6)).toBe(5);
   });
 });

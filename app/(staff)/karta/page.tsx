@@ -20,7 +20,6 @@ import {
 import { HourWeekdayTable } from '../../_components/charts/hour-weekday-table';
 import { SummaryStrip } from '../../_components/charts/summary-strip';
 import { FilterBar } from '../../_components/map/filter-bar';
-import { MapLegend } from '../../_components/map/map-legend';
 import layout from '../../_components/map/situation-layout.module.css';
 import { PoliceFeedPanel } from '../../_components/police-feed/police-feed-panel';
 import { SituationMap } from '../../_components/map/situation-map';
@@ -152,7 +151,6 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
           basemapStyleUrl={basemapStyleUrl}
           basemapPmtilesUrl={basemapPmtilesUrl}
         />
-        <MapLegend locale={locale} layers={layers} view={view} />
         {basemapStyleUrl || basemapPmtilesUrl ? null : (
           <aside className="map-panel map-panel--basemap-note" data-testid="basemap-note">
             {t('map.noBasemap')}

@@ -4,7 +4,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { maplibreLocaleOfPage } from '@/lib/map/maplibre-locale';
 import { formattingLocale, getTranslator, type Locale } from '@/lib/i18n/translate';
 import type { AreaFeatureCollection, Bounds } from '@/lib/map/area-features';
-import { exactAggregateCells, type ExactHexAggregatesDto, type HexAggregateCell, type HexAggregatesDto } from '@/lib/map/hex-aggregates';
+import { countExtent, HEX_RADIUS_M } from '@/lib/map/count-ramp';
+import { AGGREGATE_HEX_SIZE_M, exactAggregateCells, type ExactHexAggregatesDto, type HexAggregateCell, type HexAggregatesDto } from '@/lib/map/hex-aggregates';
+import { type IncidentLegend, incidentLegendFor } from '@/lib/map/incident-legend';
 import { mergePointPacks } from '@/lib/map/merge-point-packs';
 import type { PlaceFeatureCollection } from '@/lib/map/place-features';
 import { filteredIndices, packServes, parsePointsRequest, type PointFilter, pointFilterFor, type PointsRequest } from '@/lib/map/point-filter';
@@ -12,6 +14,7 @@ import type { PackedPoints } from '@/lib/map/point-pack';
 import { LruCache, type MapMode, mapModeFor, STREET_ZOOM, TILE_CACHE_SIZE, type Tile, tileBbox, tileKey, tilesForBounds } from '@/lib/map/viewport-tiles';
 import type { SelectedKind, SelectionDto } from '@/lib/map/selection';
 import type { MapLayer, MapView } from '@/lib/schemas/map-filters';
+import { MapLegend } from './map-legend';
 import { AreaPanel, RecordPanel, SelectionPanel, type SelectionState } from './map-panels';
 import panels from './map-panels.module.css';
 
@@ -122,7 +125,10 @@ interface TileStore {
   abort: AbortController;
 }
 
-type ExactState = { status: 'loading' } | { status: 'ready'; dto: ExactHexAggregatesDto; cells: HexAggregateCell[] } | { status: 'error'; message: string };
+type ExactState =
+  | { status: 'loading' }
+  | { status: 'ready'; dto: ExactHexAggregatesDto; cells: HexAggregateCell[]; extent: [number, number] | null }
+  | { status: 'error'; message: string };
 
 /** What the camera shows, reported on load and after each move: the mode by zoom, and the tiles at street zoom. */
 interface ViewState {
@@ -210,7 +216,12 @@ export function SituationMap(props: SituationMapProps) {
   // Exact-access viewers: below street zoom exact hexagon counts, from it points by tiles.
   const [viewState, setViewState] = useState<ViewState | null>(null);
   const [exact, setExact] = useState<ExactState | null>(null);
-  const exactCache = useRef(new LruCache<{ dto: ExactHexAggregatesDto; cells: HexAggregateCell[] }>(AGGREGATE_CACHE_SIZE));
+  const exactCache = useRef(new LruCache<{ dto: ExactHexAggregatesDto; cells: HexAggregateCell[]; extent: [number, number] | null }>(AGGREGATE_CACHE_SIZE));
+  // [min, max] count per hexagon of the browser's hexagon view, as deck.gl spread its colours (for the legend).
+  const [gpuHexDomain, setGpuHexDomain] = useState<[number, number] | null>(null);
+  const onHexColorDomain = useCallback((d: [number, number]) => {
+    setGpuHexDomain((prev) => (prev && prev[0] === d[0] && prev[1] === d[1] ? prev : [d[0], d[1]]));
+  }, []);
   const tileStore = useRef<TileStore | null>(null);
   const mode = viewState?.mode ?? null;
   const pointsMode = mode?.kind === 'points';
@@ -569,7 +580,8 @@ export function SituationMap(props: SituationMapProps) {
       .then(async (res) => {
         if (!res.ok) throw await responseError(res);
         const dto = (await res.json()) as ExactHexAggregatesDto;
-        const entry = { dto, cells: exactAggregateCells(dto) };
+        const cells = exactAggregateCells(dto);
+        const entry = { dto, cells, extent: countExtent(cells.map((c) => c.count)) };
         exactCache.current.set(url, entry);
         setExact({ status: 'ready', ...entry });
       })
@@ -623,7 +635,7 @@ export function SituationMap(props: SituationMapProps) {
         out.push(main);
       }
       if (pointsMode && loaded && showIncidents && shownIndices) {
-        if (view === 'hex') main = libs.density.createHexLayer(loaded.points, shownIndices);
+        if (view === 'hex') main = libs.density.createHexLayer(loaded.points, shownIndices, { onSetColorDomain: onHexColorDomain });
         else if (view === 'heat') main = libs.density.createHeatLayer(loaded.points, shownIndices);
         else main = libs.incident.createIncidentLayer(loaded.scatter as ReturnType<typeof libs.incident.incidentLayerData>, { filter: pointFilter });
         out.push(main);
@@ -665,7 +677,32 @@ export function SituationMap(props: SituationMapProps) {
       f.deckRendered = false;
     }
     engine.render();
-  }, [engine, loaded, load.status, pointFilter, shownIndices, showIncidents, view, unsafePlaces, vandalism, aggregates, selectionRing, pointsMode, aggregateMode, exact, mode, cellSizeM, aggregatesUrl]);
+  }, [engine, loaded, load.status, pointFilter, shownIndices, showIncidents, view, unsafePlaces, vandalism, aggregates, selectionRing, pointsMode, aggregateMode, exact, mode, cellSizeM, aggregatesUrl, onHexColorDomain]);
+
+  // The legend follows what the incident layer draws (mode by zoom, view, the counts drawn).
+  const incidentLegend = useMemo((): IncidentLegend | null => {
+    if (!showIncidents) return null;
+    if (aggregatesUrl) {
+      const dto = aggregates?.status === 'ready' ? aggregates.dto : null;
+      return incidentLegendFor({
+        view,
+        source: 'suppressed',
+        cellSizeM: dto?.cellSizeM ?? AGGREGATE_HEX_SIZE_M,
+        extent: dto ? countExtent(dto.cells.map((c) => c.count)) : null,
+        loaded: !!dto,
+        k: dto?.k ?? null,
+      });
+    }
+    if (!pointsUrl || !mode) return null;
+    if (aggregateMode && cellSizeM !== null) {
+      const ready = exact?.status === 'ready' ? exact : null;
+      return incidentLegendFor({ view, source: 'exact-aggregate', cellSizeM, extent: ready?.extent ?? null, loaded: !!ready });
+    }
+    if (!pointsMode) return null;
+    const hexReady = view === 'hex' && load.status === 'ready' && !!shownIndices;
+    const extent = hexReady ? (shownIndices.length === 0 ? null : gpuHexDomain) : null;
+    return incidentLegendFor({ view, source: 'points', cellSizeM: HEX_RADIUS_M, extent, loaded: hexReady && shownIndices.length === 0 });
+  }, [showIncidents, aggregatesUrl, aggregates, pointsUrl, mode, aggregateMode, cellSizeM, exact, pointsMode, view, load.status, shownIndices, gpuHexDomain]);
 
   const addHref = centre ? `/registrera?lat=${centre.lat.toFixed(6)}&lng=${centre.lng.toFixed(6)}&zoom=${centre.zoom.toFixed(2)}` : '/registrera';
   const lassoPointer = {
@@ -809,6 +846,7 @@ export function SituationMap(props: SituationMapProps) {
           ) : null}
         </div>
       </section>
+      <MapLegend locale={locale} layers={layers} incidents={incidentLegend} />
     </>
   );
 }

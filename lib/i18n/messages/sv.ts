@@ -933,6 +933,21 @@ export const sv = {
   "viewport.aggregateCount": "{count} händelser i {cells} sexhörningar",
   "viewport.aggregateLoading": "Räknar händelser per sexhörning …",
   "viewport.aggregateError": "Sammanräkningen kunde inte hämtas: {message}",
+  // Map legend by what is drawn (session 5): hexagon count classes, heatmap scale, category groups.
+  "mapLegend.hexTitle": "Antal händelser per sexhörning",
+  "mapLegend.cell": "Sexhörningens sida: {cell} m",
+  "mapLegend.classOne": "{from}",
+  "mapLegend.classRange": "{from}–{to}",
+  "mapLegend.rampNote": "Ljusare = färre, mörkare = fler. Färgerna delar antalen i kartan i lika stora steg.",
+  "mapLegend.suppressed": "Sexhörningar med färre än {k} händelser visas inte.",
+  "mapLegend.loading": "Räknar …",
+  "mapLegend.none": "Inga händelser med det här filtret.",
+  "mapLegend.heatTitle": "Värmekarta: täthet av händelser",
+  "mapLegend.low": "Låg",
+  "mapLegend.high": "Hög",
+  "mapLegend.heatRelative": "Relativ täthet i kartbilden (mörkast där flest händelser ligger nära varandra), inga antal.",
+  "mapLegend.heatCells": "Underlag: antal per sexhörning med {cell} m sida.",
+  "mapLegend.heatPoints": "Underlag: enskilda händelser.",
 } as const;
 
 export type MessageKey = keyof typeof sv;
