@@ -1,6 +1,7 @@
 // Filters in the URL: a link with weekday and hour filters reproduces the same picture after a reload and
 // in a fresh tab (at the municipality's zoom: the exact hexagon counts of the full filter, counted in
-// SQL), the hour × weekday table sums to that count, and the filter bar writes the URL.
+// SQL), the hour × weekday table sums to that count, and the filter bar writes the URL and offers only
+// the sources the map draws.
 // Signs in through the sign-in form as the police demo user, whom e2e/auth-sign-in.spec.ts ensures in the
 // PostgreSQL e2e database (run it first: `playwright test e2e/auth-sign-in.spec.ts e2e/staff-map-filters.spec.ts`).
 import { expect, type Page, test } from '@playwright/test';
@@ -98,4 +99,28 @@ test('hexagon and heatmap views draw the same points as density over the map', a
     expect(await page.evaluate(() => window.__lagesbild?.view)).toBe(view);
     await page.getByTestId('situation-map').screenshot({ path: testInfo.outputPath(`view-${view}.png`) });
   }
+});
+
+test('the source filter offers only sources drawn on the map; a police-feed link says why the map is empty', async ({ page }) => {
+  const base = `/karta?from=${E2E_PERIOD.from}&to=${E2E_PERIOD.to}`;
+  const all = await openFiltered(page, base);
+  expect(all).toBeGreaterThan(0);
+  const offered = await page.getByTestId('filter-source').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  // The e2e municipality holds the demo set: 'demo' is offered; the feed and synthetic scale data never are.
+  expect(offered).toEqual(['', 'police', 'municipality', 'partner', 'citizen', 'import', 'demo']);
+  await expect(page.getByTestId('filter-source-unmapped')).toHaveCount(0);
+
+  // A shared link filtering by the police feed: the select shows that filter (not "Alla"), the map and
+  // the hour × weekday table count none, and the note says why and how to get back.
+  expect(await openFiltered(page, `${base}&sources=police_feed`)).toBe(0);
+  expect((await matrixTotal(page)).total).toBe(0);
+  await expect(page.getByTestId('filter-source')).toHaveValue('police_feed');
+  await expect(page.getByTestId('filter-source').locator('option:checked')).toHaveText('Polisens händelseflöde (visas inte på kartan)');
+  const note = page.getByTestId('filter-source-unmapped');
+  await expect(note).toContainText('Polisens händelseflöde visas inte som händelser på kartan');
+  await expect(note.getByRole('link', { name: 'Se flödet som lista.' })).toHaveAttribute('href', /^\/handelser\?/);
+  await note.getByTestId('filter-source-clear').click();
+  await expect(page).not.toHaveURL(/sources=/);
+  await expect(page.getByTestId('point-count')).toHaveAttribute('data-count', String(all));
+  await expect(page.getByTestId('filter-source-unmapped')).toHaveCount(0);
 });

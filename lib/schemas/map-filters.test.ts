@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactIntSet, filtersInputFrom, filtersSchema, filtersToSearchParams, needsSituationQuery, shownLayers } from './map-filters';
+import { compactIntSet, filtersInputFrom, filtersSchema, filtersToSearchParams, INCIDENT_SOURCES, mapSourceOptions, needsSituationQuery, shownLayers, unmappedSources } from './map-filters';
 
 const parse = (qs: string) => filtersSchema.safeParse(filtersInputFrom(new URLSearchParams(qs)));
 
@@ -92,5 +92,29 @@ describe('situation filters in the URL', () => {
     expect(f.view).toBeUndefined();
     expect(needsSituationQuery(f)).toBe(false);
     expect(needsSituationQuery(filtersSchema.parse({ weekdays: '1' }))).toBe(true);
+  });
+});
+
+describe('source choices of the incident layer', () => {
+  it('never offers the police feed (centroids, not locations) nor synthetic scale data', () => {
+    for (const demo of [true, false]) {
+      const offered = mapSourceOptions({ demo });
+      expect(offered).not.toContain('police_feed');
+      expect(offered).not.toContain('synthetic');
+      expect(offered.every((s) => (INCIDENT_SOURCES as readonly string[]).includes(s))).toBe(true);
+    }
+  });
+
+  it("offers 'demo' only where the demo set was seeded", () => {
+    expect(mapSourceOptions({ demo: true })).toEqual(['police', 'municipality', 'partner', 'citizen', 'import', 'demo']);
+    expect(mapSourceOptions({ demo: false })).toEqual(['police', 'municipality', 'partner', 'citizen', 'import']);
+  });
+
+  it('a link filtering by the police feed still parses, and names the feed as a source never drawn', () => {
+    const f = filtersSchema.parse({ sources: 'police_feed,police' });
+    expect(f.sources).toEqual(['police', 'police_feed']);
+    expect(unmappedSources(f)).toEqual(['police_feed']);
+    expect(unmappedSources(filtersSchema.parse({ sources: 'citizen' }))).toEqual([]);
+    expect(unmappedSources(filtersSchema.parse({}))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // in GET /api/v1/incidents/points, in /api/v1/situation/* and in the filter bar.
 import { z } from 'zod';
 import { CATEGORY_KEYS } from '@/lib/domain/categories';
-import { DEMO_MUNICIPALITY_CODE } from '@/lib/domain/constants';
+import { DEMO_MUNICIPALITY_CODE, type IncidentSource } from '@/lib/domain/constants';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -35,6 +35,15 @@ const categoryListSchema = z
   .pipe(z.array(z.enum(CATEGORY_KEYS as [string, ...string[]])).min(1).max(CATEGORY_KEYS.length));
 
 export const INCIDENT_SOURCES = ['police', 'municipality', 'partner', 'citizen', 'import', 'police_feed', 'demo', 'synthetic'] as const;
+/**
+ * Sources the filter bar offers for the incident layer: those the app's own flows write (capture by
+ * role, citizen reports, imports). Not 'police_feed': its events sit on municipality centroids and are
+ * never drawn (a context list, lib/server/police-feed); not 'synthetic': scale data for benchmarks;
+ * 'demo' only where the demo set was seeded (there every seeded incident has it).
+ */
+export const MAP_FILTER_SOURCES = ['police', 'municipality', 'partner', 'citizen', 'import'] as const satisfies readonly IncidentSource[];
+/** Sources no incident of which is ever drawn on the map (the API accepts them and answers with none). */
+export const UNMAPPED_SOURCES = ['police_feed'] as const satisfies readonly IncidentSource[];
 export const MAP_LAYERS = ['incidents', 'unsafe', 'vandalism'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 /** How incidents are drawn: single points, hexagon counts or a heatmap (for dense views). */
@@ -154,6 +163,16 @@ export function compactIntSet(values: readonly number[]): string {
 /** The layers shown (all when the URL names none). */
 export function shownLayers(f: Pick<MapFilters, 'layers'>): readonly MapLayer[] {
   return f.layers ?? MAP_LAYERS;
+}
+
+/** The sources the filter bar offers in a municipality (with the demo set: 'demo' too). */
+export function mapSourceOptions(options: { demo: boolean }): IncidentSource[] {
+  return options.demo ? [...MAP_FILTER_SOURCES, 'demo'] : [...MAP_FILTER_SOURCES];
+}
+
+/** Sources the filter names whose incidents are never on the map (the page says so instead of an unexplained empty map). */
+export function unmappedSources(f: Pick<MapFilters, 'sources'>): IncidentSource[] {
+  return (f.sources ?? []).filter((s) => (UNMAPPED_SOURCES as readonly string[]).includes(s));
 }
 
 /** Whether the filters use more than GET /api/v1/incidents/points understands (period, bbox, categories). */

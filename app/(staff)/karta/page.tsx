@@ -4,7 +4,7 @@ import { getTranslator, isLocale } from '@/lib/i18n/translate';
 import { areaBounds } from '@/lib/map/area-features';
 import { Suspense } from 'react';
 import { monthsBetween } from '@/lib/map/month-window';
-import { type MapFilters, filtersInputFrom, filtersSchema, filtersToSearchParams, needsSituationQuery, shownLayers } from '@/lib/schemas/map-filters';
+import { type MapFilters, filtersInputFrom, filtersSchema, filtersToSearchParams, mapSourceOptions, needsSituationQuery, shownLayers } from '@/lib/schemas/map-filters';
 import { getSituationPanel } from '@/lib/server/situation/get-situation-panel';
 import { getDatabaseState, startDatabase } from '@/lib/server/db';
 import { listMapAreas } from '@/lib/server/situation/list-area-outlines';
@@ -105,6 +105,7 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
     .filter((f) => f.properties.kind !== 'municipality')
     .map((f) => ({ id: f.properties.id, name: f.properties.name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  const feedHref = `/handelser?${new URLSearchParams({ from, to }).toString()}`;
   const filterParams = Object.fromEntries(filtersToSearchParams({ ...shown, bbox: undefined, view: undefined }).entries());
   return (
     <div className={`map-page ${layout.layout}`}>
@@ -123,10 +124,12 @@ export default async function MapPage({ searchParams }: { searchParams: SearchPa
             monthDomain={{ first: sliderFirst, last: sliderLast }}
             organisations={panel.organisations}
             areas={areaOptions}
+            sources={mapSourceOptions({ demo: municipality.demo })}
+            policeFeedHref={feed ? feedHref : null}
           />
         </Suspense>
         {panel.matrix ? <HourWeekdayTable locale={locale} matrix={panel.matrix} /> : <p data-testid="aggregates-only">{t('summary.notAllowed')}</p>}
-        {feed ? <PoliceFeedPanel locale={locale} dto={feed} listLimit={10} allHref={`/handelser?${new URLSearchParams({ from, to }).toString()}`} /> : null}
+        {feed ? <PoliceFeedPanel locale={locale} dto={feed} listLimit={10} allHref={feedHref} /> : null}
       </aside>
       <div className={layout.mapArea}>
         <SituationMap

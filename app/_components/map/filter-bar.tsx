@@ -7,8 +7,8 @@ import { CATEGORIES, CATEGORY_GROUPS, CATEGORY_GROUP_LABELS, CATEGORY_KEYS } fro
 import { getTranslator, type Locale, type MessageKey } from '@/lib/i18n/translate';
 import { WEEKDAYS } from '@/lib/map/hour-weekday-matrix';
 import { hourRange, hourRangeOf, monthPeriod, monthsBetween } from '@/lib/map/month-window';
+import type { IncidentSource } from '@/lib/domain/constants';
 import {
-  INCIDENT_SOURCES,
   MAP_LAYERS,
   MAP_VIEWS,
   UNSAFE_PLACE_STATUSES,
@@ -17,6 +17,7 @@ import {
   filtersInputFrom,
   filtersSchema,
   shownLayers,
+  unmappedSources,
 } from '@/lib/schemas/map-filters';
 import styles from './filter-bar.module.css';
 
@@ -31,11 +32,15 @@ export interface FilterBarProps {
   monthDomain: { first: string; last: string };
   organisations: { id: string; name: string }[];
   areas: { id: string; name: string }[];
+  /** Sources offered for the incident layer (lib/schemas/map-filters mapSourceOptions). */
+  sources: readonly IncidentSource[];
+  /** The police feed's own list, when the viewer may read it (named when the URL filters by the feed). */
+  policeFeedHref: string | null;
 }
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
-export function FilterBar({ locale, defaultPeriod, monthDomain, organisations, areas }: FilterBarProps) {
+export function FilterBar({ locale, defaultPeriod, monthDomain, organisations, areas, sources, policeFeedHref }: FilterBarProps) {
   const t = getTranslator(locale);
   const router = useRouter();
   const pathname = usePathname();
@@ -102,6 +107,11 @@ export function FilterBar({ locale, defaultPeriod, monthDomain, organisations, a
   const hours = hourRangeOf(filters.hours);
   const layers = shownLayers(filters);
   const categorySet = new Set(filters.categories ?? CATEGORY_KEYS);
+  // A link may name a source the select does not offer (e.g. the police feed): shown as chosen, never
+  // silently as "all", and the feed gets a note on why the map is empty for it.
+  const source = filters.sources?.[0] ?? '';
+  const sourceChoices: readonly string[] = source && !sources.includes(source) ? [...sources, source] : sources;
+  const unmapped = unmappedSources(filters);
 
   return (
     <form className={styles.bar} aria-labelledby="filters-title" data-testid="filter-bar" aria-busy={pending} onSubmit={(e) => e.preventDefault()}>
@@ -232,14 +242,30 @@ export function FilterBar({ locale, defaultPeriod, monthDomain, organisations, a
         })}
       </details>
 
+      {unmapped.length ? (
+        <div className={styles.notice} role="status" data-testid="filter-source-unmapped">
+          <p>{t('mapSource.feedNotOnMap')}</p>
+          <p>
+            {policeFeedHref ? (
+              <>
+                <a href={policeFeedHref}>{t('mapSource.feedList')}</a>{' '}
+              </>
+            ) : null}
+            <button type="button" className={styles.linkButton} onClick={() => update((p) => p.delete('sources'))} data-testid="filter-source-clear">
+              {t('mapSource.showAll')}
+            </button>
+          </p>
+        </div>
+      ) : null}
+
       <div className={styles.row}>
         <label className={styles.field}>
           <span>{t('filters.source')}</span>
           <select value={filters.sources?.[0] ?? ''} onChange={(e) => update((p) => setOrDelete(p, 'sources', e.target.value))} data-testid="filter-source">
             <option value="">{t('filters.all')}</option>
-            {INCIDENT_SOURCES.map((s) => (
+            {sourceChoices.map((s) => (
               <option key={s} value={s}>
-                {t(`source.${s}` as MessageKey)}
+                {unmapped.includes(s as IncidentSource) ? t('mapSource.optionUnmapped', { source: t(`source.${s}` as MessageKey) }) : t(`source.${s}` as MessageKey)}
               </option>
             ))}
           </select>

@@ -950,4 +950,9 @@ export const en: Messages = {
   "mapLegend.heatRelative": "Relative density in the map view (darkest where most incidents lie close together), no counts.",
   "mapLegend.heatCells": "Based on: counts per hexagon with a {cell} m side.",
   "mapLegend.heatPoints": "Based on: single incidents.",
+  // Source filter (session 5): the police feed is a context list, never incidents on the map.
+  "mapSource.optionUnmapped": "{source} (not shown on the map)",
+  "mapSource.feedNotOnMap": "The police events feed is not shown as incidents on the map: the feed gives only the municipality as the place, not where something happened. So the map shows no incidents for that source.",
+  "mapSource.feedList": "See the feed as a list.",
+  "mapSource.showAll": "Show all sources",
 };

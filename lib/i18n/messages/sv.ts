@@ -948,6 +948,11 @@ export const sv = {
   "mapLegend.heatRelative": "Relativ täthet i kartbilden (mörkast där flest händelser ligger nära varandra), inga antal.",
   "mapLegend.heatCells": "Underlag: antal per sexhörning med {cell} m sida.",
   "mapLegend.heatPoints": "Underlag: enskilda händelser.",
+  // Source filter (session 5): the police feed is a context list, never incidents on the map.
+  "mapSource.optionUnmapped": "{source} (visas inte på kartan)",
+  "mapSource.feedNotOnMap": "Polisens händelseflöde visas inte som händelser på kartan: flödet anger bara kommunen som plats, inte var något hände. Kartan visar därför inga händelser för den källan.",
+  "mapSource.feedList": "Se flödet som lista.",
+  "mapSource.showAll": "Visa alla källor",
 } as const;
 
 export type MessageKey = keyof typeof sv;
