@@ -58,6 +58,23 @@ describe('audit log', () => {
     expect(await verifyAuditChain(h.db, { fromId: first.id })).toMatchObject({ ok: true, checked: 13 });
   });
 
+  it('concurrent appends each resolve with their own committed row; a failing one fails only its caller', async () => {
+    const first = await appendAuditEvent(h.db, { actor: 'a@test', action: 'read', resource: 'x' });
+    // result_count is an integer column: 2^40 fails the insert, whichever batch the event joins.
+    const settled = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => appendAuditEvent(h.db, { actor: `c${i}@test`, action: 'read', resource: 'batch', details: { i }, resultCount: i === 17 ? 2 ** 40 : i })),
+    );
+    expect(settled.map((r) => r.status)).toEqual(Array.from({ length: 40 }, (_, i) => (i === 17 ? 'rejected' : 'fulfilled')));
+    const appended = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const rows = await h.db.selectFrom('audit_event').select(['id', 'hash', 'actor', 'result_count']).where('id', 'in', appended.map((a) => a.id)).execute();
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    appended.forEach((a, k) => {
+      const i = k < 17 ? k : k + 1;
+      expect(byId.get(a.id)).toMatchObject({ hash: a.hash, actor: `c${i}@test`, result_count: i });
+    });
+    expect(await verifyAuditChain(h.db, { fromId: first.id })).toMatchObject({ ok: true, checked: 40 });
+  });
+
   it('verify names the first row whose content was changed', async () => {
     const first = await appendAuditEvent(h.db, { actor: 'a@test', action: 'read', resource: 'incident_point', resultCount: 5 });
     const victim = await appendAuditEvent(h.db, { actor: 'b@test', action: 'read', resource: 'incident_point', resultCount: 7 });

@@ -26,20 +26,23 @@ export async function lockAuditChain(trx: Db): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
 }
 
-export async function getLastAuditHash(trx: Db): Promise<string | null> {
-  const row = await trx.selectFrom('audit_event').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row?.hash ?? null;
+/**
+ * With the chain locked (lockAuditChain, in an earlier statement of the transaction, so that this
+ * statement's snapshot sees every append committed before the lock was granted): the last row's hash
+ * and `n` new ids, ascending, in one round trip.
+ */
+export async function chainHeadAndNextIds(trx: Db, n: number): Promise<{ prevHash: string | null; ids: number[] }> {
+  const { rows } = await sql<{ id: number | string; prev_hash: string | null }>`
+    SELECT nextval(pg_get_serial_sequence('audit_event', 'id'))::int8 AS id,
+      (SELECT a.hash FROM audit_event a ORDER BY a.id DESC LIMIT 1) AS prev_hash
+    FROM generate_series(1, ${n}::int)`.execute(trx);
+  return { prevHash: rows[0]?.prev_hash ?? null, ids: rows.map((r) => Number(r.id)).sort((a, b) => a - b) };
 }
 
-export async function nextAuditEventId(trx: Db): Promise<number> {
-  const { rows } = await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence('audit_event', 'id'))::int8 AS id`.execute(trx);
-  return Number(rows[0].id);
-}
-
-export async function insertAuditRow(trx: Db, row: AuditChainRow): Promise<void> {
+export async function insertAuditRows(trx: Db, rows: readonly AuditChainRow[]): Promise<void> {
   await trx
     .insertInto('audit_event')
-    .values({ ...row, details: JSON.stringify(row.details) })
+    .values(rows.map((row) => ({ ...row, details: JSON.stringify(row.details) })))
     .execute();
 }
 
