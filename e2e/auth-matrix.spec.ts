@@ -40,7 +40,7 @@ const analysisPage: Record<Audience, Outcome> = { ...all(404), 'signed-out': 'si
 const analysisInvalid: Record<Audience, Outcome> = { 'signed-out': 401, admin: 403, council: 403, partner: 403, police: 400, municipality: 400 };
 const NO_RUN = '00000000-0000-4000-8000-000000000000';
 
-const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; post?: unknown }> = {
+const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; post?: unknown; patch?: unknown }> = {
   '(staff)/analys/page.tsx': { url: '/analys', expect: analysisPage },
   '(staff)/analys/jamfor/page.tsx': { url: '/analys/jamfor', expect: analysisPage },
   '(staff)/analys/korningar/[id]/page.tsx': { url: `/analys/korningar/${NO_RUN}`, expect: { ...all(404), 'signed-out': 'signin' } },
@@ -100,6 +100,13 @@ const MATRIX: Record<string, { url: string; expect: Record<Audience, Outcome>; p
     url: '/api/v1/dialogue-summaries?area=00000000-0000-4000-8000-000000000000',
     expect: { 'signed-out': 401, admin: 403, council: 403, partner: 403, police: 200, municipality: 200 },
   },
+  // Correcting a dialogue summary: the roles that may add one; an empty body is refused (400) before any lookup.
+  'api/v1/dialogue-summaries/[id]/route.ts': {
+    url: '/api/v1/dialogue-summaries/00000000-0000-4000-8000-000000000000',
+    patch: {},
+    expect: { 'signed-out': 401, admin: 403, council: 403, partner: 403, police: 400, municipality: 400 },
+  },
+  '(staff)/import/dialog/[id]/page.tsx': { url: '/import/dialog/00000000-0000-4000-8000-000000000000', expect: { ...all(404), 'signed-out': 'signin' } },
   // Police events feed (issue 5): staff read it (EST group and partners); the EST group imports it.
   '(staff)/handelser/page.tsx': { url: '/handelser?from=2025-01-01&to=2025-12-31', expect: { ...all(404), 'signed-out': 'signin', police: 200, municipality: 200, partner: 200 } },
   'api/v1/import/police-feed/route.ts': { url: '/api/v1/import/police-feed', post: {}, expect: { ...exactData, partner: 403, police: 400, municipality: 400 } },
@@ -248,7 +255,12 @@ test.describe('with a real session per role', () => {
       const got: Record<string, Outcome> = {};
       for (const audience of AUDIENCES) {
         const ctx = contexts.get(audience)!;
-        const res = entry.post === undefined ? await ctx.get(entry.url, { maxRedirects: 0 }) : await ctx.post(entry.url, { data: entry.post, maxRedirects: 0 });
+        const res =
+          entry.patch !== undefined
+            ? await ctx.patch(entry.url, { data: entry.patch, maxRedirects: 0 })
+            : entry.post === undefined
+              ? await ctx.get(entry.url, { maxRedirects: 0 })
+              : await ctx.post(entry.url, { data: entry.post, maxRedirects: 0 });
         const location = res.headers().location ?? '';
         got[audience] = res.status() >= 300 && res.status() < 400 ? (location.includes('/logga-in') ? 'signin' : 'redirect') : res.status();
       }

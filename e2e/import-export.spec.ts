@@ -1,7 +1,8 @@
 // Import and export through the /import page and the export API (issue 5): a file with two bad rows
 // reports exactly those rows (row and column) and imports nothing; the same good file twice adds
 // nothing the second time; areas (GeoJSON, and CSV with WKT through a column mapping) and survey
-// results import and show on the map and in the area's panel, with a dialogue summary. Each
+// results import and show on the map and in the area's panel, with a dialogue summary, which can be
+// corrected later from that panel. Each
 // run gets its own external ids and names (a run token), so a rerun on the same database starts clean.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -157,4 +158,52 @@ test('areas (GeoJSON, mapped CSV with WKT) and survey results import and show in
   await expect(survey).toHaveAttribute('data-year', '2025');
   await expect(survey).toHaveAttribute('data-value', '23.5');
   await expect(panel.getByTestId('area-dialogue-row')).toHaveAttribute('data-title', dialogueTitle);
+});
+
+test('a dialogue summary is corrected from the area panel: the fields change, an empty title is refused by name, a partner cannot', async ({ page, baseURL }) => {
+  await signInAs(page, 'police', baseURL!);
+  await page.goto('/karta');
+  // Any district the map's area list offers; the summary is this run's own.
+  const areaOption = page.getByTestId('area-choose').locator('option').nth(1);
+  const areaId = (await areaOption.getAttribute('value'))!;
+  const areaName = (await areaOption.textContent())!;
+  const title = `Digital trygghetsvandring ${TOKEN}`;
+  const created = await page.request.post(`${baseURL}/api/v1/dialogue-summaries`, {
+    data: { area_id: areaId, est_meeting_id: null, kind: 'digital_safety_walk', held_on: '2025-09-20', title, summary: 'Mörkt vid gångtunneln.', participants: 14, source: null },
+  });
+  expect(created.status()).toBe(201);
+  const id = ((await created.json()) as { summary: { id: string } }).summary.id;
+
+  // From the map's area panel to the edit page, which starts from the stored fields.
+  await page.getByTestId('area-choose').selectOption(areaId);
+  const row = page.getByTestId('area-panel').locator(`[data-testid="area-dialogue-row"][data-title="${title}"]`);
+  await expect(row).toHaveCount(1, { timeout: 60_000 });
+  await row.locator('summary').click();
+  await row.getByTestId('area-dialogue-edit').click();
+  await expect(page).toHaveURL(new RegExp(`/import/dialog/${id}$`));
+  const form = page.getByTestId('dialogue-form');
+  await expect(form.getByTestId('dialogue-title')).toHaveValue(title);
+  await expect(form.getByTestId('dialogue-participants')).toHaveValue('14');
+  await expect(form.getByTestId('dialogue-kind')).toHaveValue('digital_safety_walk');
+
+  // A title of blanks passes the browser's check but not the server's: the error sits at the field.
+  await form.getByTestId('dialogue-title').fill('   ');
+  await form.getByTestId('dialogue-save').click();
+  await expect(form.getByTestId('dialogue-error-title')).toBeVisible();
+
+  const corrected = `${title} (rättad)`;
+  await form.getByTestId('dialogue-title').fill(corrected);
+  await form.getByTestId('dialogue-summary').fill('Mörkt vid gångtunneln och vid busshållplatsen.');
+  await form.getByTestId('dialogue-participants').fill('12');
+  await form.getByTestId('dialogue-save').click();
+  await expect(page.getByTestId('dialogue-saved')).toContainText(`Ändringarna är sparade: ”${corrected}” på ${areaName}`);
+  const listed = await page.request.get(`${baseURL}/api/v1/dialogue-summaries?area=${areaId}`);
+  const mine = ((await listed.json()) as { summaries: { id: string; title: string; summary: string; participants: number }[] }).summaries.filter((s) => s.id === id);
+  expect(mine.map((s) => [s.title, s.summary, s.participants])).toEqual([[corrected, 'Mörkt vid gångtunneln och vid busshållplatsen.', 12]]);
+
+  // A partner may neither open the edit page nor send the change.
+  await signInAs(page, 'partner', baseURL!);
+  expect((await page.goto(`/import/dialog/${id}`))!.status()).toBe(404);
+  const refused = await page.request.patch(`${baseURL}/api/v1/dialogue-summaries/${id}`, { data: { area_id: areaId, kind: 'other', held_on: '2025-09-20', title: 'Partnerns', summary: 'x' } });
+  expect(refused.status()).toBe(403);
 });

@@ -1,12 +1,19 @@
 'use client';
 // A dialogue summary (focus group, digital safety walk …) attached to an area and, optionally, the EST
-// meeting it was brought to. Posts to /api/v1/dialogue-summaries; errors are shown by field.
+// meeting it was brought to. Posts to /api/v1/dialogue-summaries, or with `edit` corrects one summary
+// (PATCH /api/v1/dialogue-summaries/ID, the form filled with its fields); errors are shown by field.
 import { useState } from 'react';
 import styles from './import.module.css';
 
 type TextKey =
   | 'heading' | 'intro' | 'area' | 'meeting' | 'noMeeting' | 'kind' | 'heldOn' | 'title' | 'summary' | 'participants' | 'source' | 'save' | 'saved' | 'failed' | 'choose';
 export type DialogueFormTexts = Record<TextKey, string>;
+
+/** The summary being corrected: its id and current fields (the form starts from them and keeps them after saving). */
+export interface DialogueFormEdit {
+  id: string;
+  values: { area_id: string; est_meeting_id: string | null; kind: string; held_on: string; title: string; summary: string; participants: number | null; source: string | null };
+}
 
 const fill = (s: string, p: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
 
@@ -15,8 +22,10 @@ export function DialogueForm(props: {
   meetings: { id: string; label: string }[];
   kinds: { value: string; label: string }[];
   texts: DialogueFormTexts;
+  edit?: DialogueFormEdit;
 }) {
   const t = props.texts;
+  const initial = props.edit?.values;
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ title: string; area: string } | null>(null);
   const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
@@ -39,11 +48,15 @@ export function DialogueForm(props: {
     setSaved(null);
     setErrors([]);
     try {
-      const res = await fetch('/api/v1/dialogue-summaries', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(props.edit ? `/api/v1/dialogue-summaries/${encodeURIComponent(props.edit.id)}` : '/api/v1/dialogue-summaries', {
+        method: props.edit ? 'PATCH' : 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const json = (await res.json().catch(() => null)) as { summary?: { title: string }; error?: { message: string; issues?: { path: (string | number)[]; message: string }[] } } | null;
       if (res.ok && json?.summary) {
         setSaved({ title: json.summary.title, area: props.areas.find((a) => a.id === body.area_id)?.name ?? '' });
-        form.reset();
+        if (!props.edit) form.reset();
       } else {
         const issues = json?.error?.issues?.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }));
         setErrors(issues?.length ? issues : [{ field: '', message: json?.error?.message ?? `HTTP ${res.status}` }]);
@@ -79,7 +92,7 @@ export function DialogueForm(props: {
       {field(
         'area_id',
         t.area,
-        <select name="area_id" required defaultValue="" data-testid="dialogue-area">
+        <select name="area_id" required defaultValue={initial?.area_id ?? ''} data-testid="dialogue-area">
           <option value="" disabled>
             {t.choose}
           </option>
@@ -93,7 +106,7 @@ export function DialogueForm(props: {
       {field(
         'est_meeting_id',
         t.meeting,
-        <select name="est_meeting_id" defaultValue="" data-testid="dialogue-meeting">
+        <select name="est_meeting_id" defaultValue={initial?.est_meeting_id ?? ''} data-testid="dialogue-meeting">
           <option value="">{t.noMeeting}</option>
           {props.meetings.map((m) => (
             <option key={m.id} value={m.id}>
@@ -105,7 +118,7 @@ export function DialogueForm(props: {
       {field(
         'kind',
         t.kind,
-        <select name="kind" defaultValue="focus_group" data-testid="dialogue-kind">
+        <select name="kind" defaultValue={initial?.kind ?? 'focus_group'} data-testid="dialogue-kind">
           {props.kinds.map((k) => (
             <option key={k.value} value={k.value}>
               {k.label}
@@ -113,11 +126,20 @@ export function DialogueForm(props: {
           ))}
         </select>,
       )}
-      {field('held_on', t.heldOn, <input type="date" name="held_on" required data-testid="dialogue-held-on" />)}
-      {field('title', t.title, <input type="text" name="title" required maxLength={200} data-testid="dialogue-title" />)}
-      {field('summary', t.summary, <textarea name="summary" required rows={6} maxLength={12000} data-testid="dialogue-summary" />)}
-      {field('participants', t.participants, <input type="number" name="participants" min={0} max={100000} step={1} inputMode="numeric" data-testid="dialogue-participants" />)}
-      {field('source', t.source, <input type="text" name="source" maxLength={200} data-testid="dialogue-source" />)}
+      {field('held_on', t.heldOn, <input type="date" name="held_on" required defaultValue={initial?.held_on} data-testid="dialogue-held-on" />)}
+      {field('title', t.title, <input type="text" name="title" required maxLength={200} defaultValue={initial?.title} data-testid="dialogue-title" />)}
+      {field('summary', t.summary, <textarea name="summary" required rows={6} maxLength={12000} defaultValue={initial?.summary} data-testid="dialogue-summary" />)}
+      {field('participants', t.participants, <input
+          type="number"
+          name="participants"
+          min={0}
+          max={100000}
+          step={1}
+          inputMode="numeric"
+          defaultValue={initial?.participants ?? undefined}
+          data-testid="dialogue-participants"
+        />)}
+      {field('source', t.source, <input type="text" name="source" maxLength={200} defaultValue={initial?.source ?? undefined} data-testid="dialogue-source" />)}
       <div className={styles.buttons}>
         <button type="submit" disabled={busy} data-testid="dialogue-save">
           {t.save}

@@ -1,5 +1,6 @@
 // The dialogue summaries brought to one EST meeting (issue 5), for the meeting plan: kind, area and
-// title, the text folded. Only rendered for roles that may read them (the caller passes none otherwise).
+// title, the text folded, with a link to correct it. Only rendered for roles that may read them (the
+// caller passes none otherwise); those roles may also correct them (the same grants).
 import type { DialogueSummaryListRow } from '@/lib/server/dialogue/dialogue-summaries';
 import { getTranslator, type MessageKey } from '@/lib/i18n/translate';
 import { getRequestLocale } from '../../_lib/request-locale';
@@ -20,6 +21,9 @@ export async function MeetingDialogues({ rows }: { rows: readonly DialogueSummar
                 {d.participants === null ? '' : k('import.dialogue.panelParticipants', { count: d.participants })})
               </summary>
               <p style={{ whiteSpace: 'pre-wrap', margin: '0.25rem 0' }}>{d.summary}</p>
+              <a href={`/import/dialog/${encodeURIComponent(d.id)}`} aria-label={k('dialogueEdit.linkLabel', { title: d.title })}>
+                {k('dialogueEdit.link')}
+              </a>
             </details>
           </li>
         ))}

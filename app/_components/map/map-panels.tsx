@@ -220,7 +220,7 @@ export function SelectionPanel(props: {
   );
 }
 
-/** Dialogue summaries of the area (issue 5), newest first, each folded to its title; a link to add one. */
+/** Dialogue summaries of the area (issue 5), newest first, each folded to its title with a link to correct it; a link to add one. */
 function AreaDialogues({ locale, dialogues }: { locale: Locale; dialogues: NonNullable<AreaPanelDto['dialogues']> }) {
   const t = getTranslator(locale);
   const k = (key: string, p?: Record<string, string | number>) => t(key as Parameters<typeof t>[0], p);
@@ -241,6 +241,11 @@ function AreaDialogues({ locale, dialogues }: { locale: Locale; dialogues: NonNu
             {d.source ? ` · ${d.source}` : ''}
           </p>
           <p style={{ whiteSpace: 'pre-wrap', margin: '0.25rem 0' }}>{d.summary}</p>
+          <p>
+            <a href={`/import/dialog/${encodeURIComponent(d.id)}`} aria-label={k('dialogueEdit.linkLabel', { title: d.title })} data-testid="area-dialogue-edit">
+              {k('dialogueEdit.link')}
+            </a>
+          </p>
         </details>
       ))}
       <p>

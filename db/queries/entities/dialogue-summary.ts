@@ -47,3 +47,46 @@ export async function getDialogueSummary(db: Kysely<Database>, municipalityCode:
   if (!row) throw new NotFoundError('dialogue_summary', id, municipalityCode);
   return dialogueSummarySchema.parse({ ...row, created_at: toIso(row.created_at) });
 }
+
+/** Fields a correction may change (everything the form writes; never the author or the tenant). */
+export const DIALOGUE_SUMMARY_EDITABLE = ['area_id', 'est_meeting_id', 'kind', 'held_on', 'title', 'summary', 'participants', 'source'] as const;
+
+/**
+ * Replaces the editable fields of one summary of this municipality (the row is locked for the change)
+ * and returns it before and after; references are checked in the tenant as on creation. Run it inside
+ * the caller's transaction so the audit event commits with it.
+ */
+export async function updateDialogueSummary(
+  db: Kysely<Database>,
+  municipalityCode: string,
+  id: string,
+  input: z.input<typeof dialogueSummaryInputSchema>,
+): Promise<{ before: DialogueSummary; after: DialogueSummary }> {
+  assertIdShape('dialogue_summary', id, municipalityCode);
+  const v = dialogueSummaryInputSchema.parse(input);
+  const locked = await db.selectFrom('dialogue_summary').select('id').where('municipality_code', '=', municipalityCode).where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!locked) throw new NotFoundError('dialogue_summary', id, municipalityCode);
+  const before = await getDialogueSummary(db, municipalityCode, id);
+  await assertReferencesInTenant(db, municipalityCode, [
+    { field: 'area_id', table: 'area', ids: [v.area_id] },
+    { field: 'est_meeting_id', table: 'est_meeting', ids: [v.est_meeting_id] },
+  ]);
+  await mapConstraintErrors(
+    db
+      .updateTable('dialogue_summary')
+      .set({
+        area_id: v.area_id,
+        est_meeting_id: v.est_meeting_id,
+        kind: v.kind,
+        held_on: v.held_on,
+        title: v.title,
+        summary: v.summary,
+        participants: v.participants,
+        source: v.source,
+      })
+      .where('municipality_code', '=', municipalityCode)
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow(),
+  );
+  return { before, after: await getDialogueSummary(db, municipalityCode, id) };
+}

@@ -955,4 +955,13 @@ export const en: Messages = {
   "mapSource.feedNotOnMap": "The police events feed is not shown as incidents on the map: the feed gives only the municipality as the place, not where something happened. So the map shows no incidents for that source.",
   "mapSource.feedList": "See the feed as a list.",
   "mapSource.showAll": "Show all sources",
+  // Correcting a dialogue summary (session 5).
+  "dialogueEdit.heading": "Edit dialogue summary",
+  "dialogueEdit.intro": "Written by {by} on {at}. The change is logged with who changed it and which fields.",
+  "dialogueEdit.save": "Save the changes",
+  "dialogueEdit.saved": "The changes are saved: “{title}” in {area}.",
+  "dialogueEdit.link": "Edit",
+  "dialogueEdit.linkLabel": "Edit “{title}”",
+  "dialogueEdit.backToMap": "Back to the map",
+  "dialogueEdit.backToMeetings": "Back to the meeting plan",
 };

@@ -953,6 +953,15 @@ export const sv = {
   "mapSource.feedNotOnMap": "Polisens händelseflöde visas inte som händelser på kartan: flödet anger bara kommunen som plats, inte var något hände. Kartan visar därför inga händelser för den källan.",
   "mapSource.feedList": "Se flödet som lista.",
   "mapSource.showAll": "Visa alla källor",
+  // Correcting a dialogue summary (session 5).
+  "dialogueEdit.heading": "Ändra dialogsammanfattning",
+  "dialogueEdit.intro": "Skriven av {by} {at}. Ändringen sparas i loggen med vem som ändrade och vilka fält.",
+  "dialogueEdit.save": "Spara ändringarna",
+  "dialogueEdit.saved": "Ändringarna är sparade: ”{title}” på {area}.",
+  "dialogueEdit.link": "Ändra",
+  "dialogueEdit.linkLabel": "Ändra ”{title}”",
+  "dialogueEdit.backToMap": "Till kartan",
+  "dialogueEdit.backToMeetings": "Till mötesplanen",
 } as const;
 
 export type MessageKey = keyof typeof sv;

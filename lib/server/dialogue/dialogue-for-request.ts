@@ -6,7 +6,7 @@ import { unauthorized } from '@/lib/server/auth/errors';
 import { getSignedInUser, viewerFor } from '@/lib/server/auth/session';
 import { getDb } from '@/lib/server/db';
 import { getDefaultMunicipalityCode } from '@/lib/server/situation/get-staff-context';
-import { addDialogueSummary, dialogueFormChoices, listAreaDialogueSummaries, mayReadDialogueSummaries } from './dialogue-summaries';
+import { addDialogueSummary, dialogueFormChoices, editDialogueSummary, getDialogueSummaryToEdit, listAreaDialogueSummaries, mayReadDialogueSummaries } from './dialogue-summaries';
 import { forbidden } from '@/lib/server/auth/errors';
 import { recordDenied } from '@/lib/server/audit/record-read';
 
@@ -16,16 +16,31 @@ async function requestViewer() {
   return { db: await getDb(), viewer: viewerFor(user, getDefaultMunicipalityCode(), { meetingMode: false }) };
 }
 
-/** POST /api/v1/dialogue-summaries. An area or meeting not in the municipality is a 400 naming the field. */
+/** An area or meeting not in the municipality is a 400 naming the field, like any other bad field. */
+function asFieldError(err: unknown): unknown {
+  if (err instanceof InvalidReferenceError) {
+    return new ZodError([{ code: 'custom', path: [err.field], message: `${err.field}: no such ${err.entity === 'area' ? 'area' : 'EST meeting'} in this municipality`, input: err.id }]);
+  }
+  return err;
+}
+
+/** POST /api/v1/dialogue-summaries. */
 export async function addDialogueSummaryForRequest(body: unknown) {
   const { db, viewer } = await requestViewer();
   try {
     return await addDialogueSummary(db, viewer, (body ?? {}) as Record<string, unknown>);
   } catch (err) {
-    if (err instanceof InvalidReferenceError) {
-      throw new ZodError([{ code: 'custom', path: [err.field], message: `${err.field}: no such ${err.entity === 'area' ? 'area' : 'EST meeting'} in this municipality`, input: err.id }]);
-    }
-    throw err;
+    throw asFieldError(err);
+  }
+}
+
+/** PATCH /api/v1/dialogue-summaries/ID: a correction of every field the form writes. */
+export async function editDialogueSummaryForRequest(id: string, body: unknown) {
+  const { db, viewer } = await requestViewer();
+  try {
+    return await editDialogueSummary(db, viewer, id, (body ?? {}) as Record<string, unknown>);
+  } catch (err) {
+    throw asFieldError(err);
   }
 }
 
@@ -40,6 +55,16 @@ export async function listDialogueSummariesForRequest(params: URLSearchParams) {
     throw forbidden();
   }
   return (await listAreaDialogueSummaries(db, viewer, area)) ?? [];
+}
+
+/** The edit page: the summary and the form's choices, or null (not found, or the roles may not edit it). */
+export async function dialogueEditForPage(user: NonNullable<Awaited<ReturnType<typeof getSignedInUser>>>, municipalityCode: string, id: string) {
+  const db = await getDb();
+  const viewer = viewerFor(user, municipalityCode, { meetingMode: false });
+  const summary = await getDialogueSummaryToEdit(db, viewer, id);
+  if (!summary) return null;
+  const choices = await dialogueFormChoices(db, viewer);
+  return choices ? { summary, ...choices } : null;
 }
 
 /** The import page's dialogue form: the areas and meetings to choose from, or null when the user may not add summaries. */

@@ -1,5 +1,6 @@
 // Dialogue summaries on a real database (both backends): attached to an area and an EST meeting,
-// listed for the area's panel and the meeting, for the EST group only, every read and addition audited.
+// listed for the area's panel and the meeting, corrected later, for the EST group only, every read,
+// addition and correction audited.
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
@@ -13,7 +14,7 @@ import type { Viewer } from '@/lib/server/permissions/viewer';
 import { createTestMunicipality, getTestDatabase } from '@/lib/testing/test-database';
 import { filtersSchema } from '@/lib/schemas/map-filters';
 import { computeAreaPanel } from '@/lib/server/situation/get-area-panel';
-import { addDialogueSummary, dialogueFormChoices, listAreaDialogueSummaries, listMeetingDialogueSummaries } from './dialogue-summaries';
+import { addDialogueSummary, dialogueFormChoices, editDialogueSummary, getDialogueSummaryToEdit, listAreaDialogueSummaries, listMeetingDialogueSummaries } from './dialogue-summaries';
 
 let h: DatabaseHandle;
 
@@ -133,5 +134,87 @@ describe('dialogue summaries', () => {
     const partner: Viewer = { ...viewer(m.code, 'partner'), held: [{ role: 'partner', organisationId: org }] };
     expect((await computeAreaPanel(h.db, partner, m.area.id, filters, now)).dialogues).toBeUndefined();
     expect((await computeAreaPanel(h.db, viewer(m.code, 'council'), m.area.id, filters, now)).dialogues).toBeUndefined();
+  });
+});
+
+describe('correcting a dialogue summary', () => {
+  const row = (code: string, id: string) =>
+    h.db.selectFrom('dialogue_summary').selectAll().where('municipality_code', '=', code).where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('police correct what the municipality wrote: every field changes, author kept, audited as one update naming the fields', async () => {
+    const m = await setUp('Dialogkommun G');
+    const created = await addDialogueSummary(h.db, viewer(m.code, 'municipality'), input(m.area.id, m.meeting.id));
+    const edited = await editDialogueSummary(h.db, viewer(m.code, 'police'), created.id, {
+      ...input(m.other.id, null),
+      title: 'Fokusgrupp med unga, Bor',
+      summary: 'Rättat: belysningen vid busshållplatsen, inte i gångtunneln.',
+      participants: null,
+    });
+    expect(edited).toMatchObject({ id: created.id, area_id: m.other.id, est_meeting_id: null, title: 'Fokusgrupp med unga, Bor', participants: null, created_by: 'municipality@dialogue.test' });
+    const stored = await row(m.code, created.id);
+    expect([stored.area_id, stored.est_meeting_id, stored.summary, stored.participants]).toEqual([m.other.id, null, 'Rättat: belysningen vid busshållplatsen, inte i gångtunneln.', null]);
+    // The area's panel lists it under its new area only.
+    expect(await listAreaDialogueSummaries(h.db, viewer(m.code, 'police'), m.area.id)).toEqual([]);
+    const updates = (await audits(m.code)).filter((e) => e.resource === 'dialogue_summary' && e.action === 'update');
+    expect(updates.map((e) => [e.actor, e.result_count])).toEqual([['police@dialogue.test', 1]]);
+    const details = updates[0].details as { changed: string[] };
+    expect(details.changed).toEqual(['area_id', 'est_meeting_id', 'title', 'summary', 'participants']);
+    // No free text in the log: only field names and ids.
+    expect(JSON.stringify(updates[0].details)).not.toContain('belysningen');
+  });
+
+  it('council, partner and admin may not correct one; each refusal is audited and the row is unchanged', async () => {
+    const m = await setUp('Dialogkommun H');
+    const created = await addDialogueSummary(h.db, viewer(m.code, 'police'), input(m.area.id, null));
+    for (const role of ['council', 'partner', 'admin'] as const) {
+      await expect(editDialogueSummary(h.db, viewer(m.code, role), created.id, { ...input(m.area.id, null), title: 'Ändrad' })).rejects.toSatisfy((e) => e instanceof HttpError && e.status === 403);
+      expect(await getDialogueSummaryToEdit(h.db, viewer(m.code, role), created.id)).toBeNull();
+    }
+    expect((await row(m.code, created.id)).title).toBe('Fokusgrupp med unga på fritidsgården');
+    const log = (await audits(m.code)).filter((e) => e.resource === 'dialogue_summary');
+    expect(log.filter((e) => e.action === 'denied').map((e) => e.actor)).toEqual([
+      'council@dialogue.test',
+      'council@dialogue.test',
+      'partner@dialogue.test',
+      'partner@dialogue.test',
+      'admin@dialogue.test',
+      'admin@dialogue.test',
+    ]);
+    expect(log.filter((e) => e.action === 'update')).toEqual([]);
+  });
+
+  it('bad fields and an area of another municipality are refused by name; nothing changes and nothing is logged as an update', async () => {
+    const m = await setUp('Dialogkommun I');
+    const elsewhere = await setUp('Dialogkommun J');
+    const v = viewer(m.code, 'municipality');
+    const created = await addDialogueSummary(h.db, v, input(m.area.id, m.meeting.id));
+    const bad = await editDialogueSummary(h.db, v, created.id, { ...input(m.area.id, null), title: ' ', participants: 2.5 }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(ZodError);
+    expect((bad as ZodError).issues.map((i) => i.path[0]).sort()).toEqual(['participants', 'title']);
+    const foreign = await editDialogueSummary(h.db, v, created.id, { ...input(elsewhere.area.id, null), title: 'Flyttad' }).catch((e: unknown) => e);
+    expect(foreign).toBeInstanceOf(InvalidReferenceError);
+    expect((foreign as InvalidReferenceError).field).toBe('area_id');
+    const stored = await row(m.code, created.id);
+    expect([stored.area_id, stored.est_meeting_id, stored.title, stored.participants]).toEqual([m.area.id, m.meeting.id, 'Fokusgrupp med unga på fritidsgården', 9]);
+    expect((await audits(m.code)).filter((e) => e.action === 'update')).toEqual([]);
+  });
+
+  it("another municipality's summary is not found for them, and stays as it was", async () => {
+    const m = await setUp('Dialogkommun K');
+    const other = await setUp('Dialogkommun L');
+    const created = await addDialogueSummary(h.db, viewer(m.code, 'police'), input(m.area.id, null));
+    await expect(editDialogueSummary(h.db, viewer(other.code, 'police'), created.id, input(other.area.id, null))).rejects.toSatisfy((e) => e instanceof HttpError && e.status === 404);
+    await expect(editDialogueSummary(h.db, viewer(m.code, 'police'), 'not-an-id', input(m.area.id, null))).rejects.toSatisfy((e) => e instanceof HttpError && e.status === 404);
+    expect(await getDialogueSummaryToEdit(h.db, viewer(other.code, 'police'), created.id)).toBeNull();
+    expect((await row(m.code, created.id)).area_id).toBe(m.area.id);
+  });
+
+  it('the audit event and the change commit together: a failing audit write leaves the summary unchanged', async () => {
+    const m = await setUp('Dialogkommun M');
+    const created = await addDialogueSummary(h.db, viewer(m.code, 'police'), input(m.area.id, null));
+    // An actor the audit log refuses (empty) makes the audit insert fail inside the transaction.
+    const broken: Viewer = { ...viewer(m.code, 'police'), actor: '' };
+    await expect(editDialogueSummary(h.db, broken, created.id, { ...input(m.area.id, null), title: 'Ska inte sparas' })).rejects.toThrow();
+    expect((await row(m.code, created.id)).title).toBe('Fokusgrupp med unga på fritidsgården');
   });
 });

@@ -1,16 +1,17 @@
 import 'server-only';
 // Dialogue summaries (issue 5): the EST group attaches what a focus group, a digital safety walk or a
-// dialogue meeting said to an area and, when it was brought there, an EST meeting. Internal text: the
-// permission table gives it to police and municipality only (never council, partner or public); every
-// read and every addition is in the audit log, a refusal too.
+// dialogue meeting said to an area and, when it was brought there, an EST meeting, and correct it later.
+// Internal text: the permission table gives it to police and municipality only (never council, partner
+// or public); every read, addition and correction is in the audit log, a refusal too.
 import type { Kysely } from 'kysely';
 import { listDialogueFormChoices, listDialogueSummariesOfArea, listDialogueSummariesOfMeetings, type DialogueSummaryListRow } from '@/db/queries/dialogue/list-dialogue-summaries';
-import { createDialogueSummary } from '@/db/queries/entities/dialogue-summary';
+import { createDialogueSummary, DIALOGUE_SUMMARY_EDITABLE, getDialogueSummary, updateDialogueSummary } from '@/db/queries/entities/dialogue-summary';
+import { NotFoundError } from '@/db/queries/entities/errors';
 import type { Database } from '@/db/schema';
 import type { DialogueSummary, DialogueSummaryInput } from '@/lib/schemas/entities/dialogue-summary';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import { recordDenied, recordRead } from '@/lib/server/audit/record-read';
-import { forbidden } from '@/lib/server/auth/errors';
+import { forbidden, notFound } from '@/lib/server/auth/errors';
 import { type Action, can } from '@/lib/server/permissions/permission-table';
 import { type Viewer, viewerRoles } from '@/lib/server/permissions/viewer';
 
@@ -44,6 +45,54 @@ export async function addDialogueSummary(db: Kysely<Database>, viewer: Viewer, i
     });
     return created;
   });
+}
+
+/** Corrections: the same roles as additions (the permission table grants both to the EST group). */
+export function mayEditDialogueSummaries(viewer: Viewer): boolean {
+  return mayAddDialogueSummaries(viewer) && can(viewerRoles(viewer), 'update', 'dialogue_summary');
+}
+
+/**
+ * Corrects one summary of the viewer's municipality: every field the form writes, validated as on
+ * creation, in one transaction with its audit event ('update', naming the fields changed, never their
+ * text). Another municipality's id is "not found".
+ */
+export async function editDialogueSummary(db: Kysely<Database>, viewer: Viewer, id: string, input: DialogueSummaryInput | Record<string, unknown>): Promise<DialogueSummary> {
+  if (!mayEditDialogueSummaries(viewer)) return refuse(db, viewer, 'update');
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const { before, after } = await updateDialogueSummary(trx, viewer.municipalityCode, id, input as DialogueSummaryInput);
+      const changed = DIALOGUE_SUMMARY_EDITABLE.filter((f) => before[f] !== after[f]);
+      await appendAuditEvent(trx, {
+        actor: viewer.actor,
+        action: 'update',
+        resource: 'dialogue_summary',
+        municipalityCode: viewer.municipalityCode,
+        details: { changed, area_id: after.area_id, est_meeting_id: after.est_meeting_id },
+        ids: [after.id],
+      });
+      return after;
+    });
+  } catch (err) {
+    if (err instanceof NotFoundError) throw notFound('The dialogue summary');
+    throw err;
+  }
+}
+
+/** One summary to correct, for the edit page (its read audited); null when not found, or when the roles may not edit (refusal audited, nothing queried). */
+export async function getDialogueSummaryToEdit(db: Kysely<Database>, viewer: Viewer, id: string): Promise<DialogueSummary | null> {
+  if (!mayEditDialogueSummaries(viewer)) {
+    await recordDenied(db, { actor: viewer.actor, resource: 'dialogue_summary', municipalityCode: viewer.municipalityCode, reason: 'role may not update', details: { id } });
+    return null;
+  }
+  try {
+    const summary = await getDialogueSummary(db, viewer.municipalityCode, id);
+    await recordRead(db, viewer, { resource: 'dialogue_summary', filter: { id }, ids: [summary.id] });
+    return summary;
+  } catch (err) {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  }
 }
 
 /** The summaries of one area, for the map's area panel; null when the viewer's roles may not read them (nothing is queried). */
