@@ -16,6 +16,7 @@ import * as incidentSeq from './20261128T0100-incident-seq';
 import * as incidentRevision from './20261128T0110-incident-revision';
 import * as publicTextModeration from './20261128T0400-public-text-moderation';
 import * as focusAreaPublicText from './20261128T0500-focus-area-public-text';
+import * as incidentGridCell from './20261129T0100-incident-grid-cell';
 
 export const migrations: Record<string, Migration> = {
   '20261125T0900-initial-schema': initialSchema,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20261128T0110-incident-revision': incidentRevision,
   '20261128T0400-public-text-moderation': publicTextModeration,
   '20261128T0500-focus-area-public-text': focusAreaPublicText,
+  '20261129T0100-incident-grid-cell': incidentGridCell,
 };
