@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { decodePointPack, packPoints, unpackPoints, type PointRow } from './point-pack';
+import { Random } from '@/lib/testing/random';
+import { decodePointPack, packPointColumns, packPoints, unpackPoints, type PointColumns, type PointRow } from './point-pack';
 
 const rows: PointRow[] = [
   { lon: 14.0478, lat: 57.1831, category: 0, day: 20_000 },
@@ -116,5 +117,41 @@ describe('point pack', () => {
     expect(fromGzip.categories).toEqual(categories);
     expect((await decodePointPack(packed)).count).toBe(3);
     await expect(decodePointPack(gzipSync(new TextEncoder().encode('not a pack at all')))).rejects.toThrow(/Not a point pack/);
+  });
+});
+
+describe('point pack from columns', () => {
+  const columnsOf = (points: PointRow[]): PointColumns => ({
+    positions: Float32Array.from(points.flatMap((r) => [r.lon, r.lat])),
+    days: Int32Array.from(points.map((r) => r.day)),
+    categoryIndex: Uint8Array.from(points.map((r) => r.category)),
+    ids: points[0]?.id === undefined ? null : Float64Array.from(points.map((r) => r.id!)),
+    minutes: points[0]?.minute === undefined ? null : Uint16Array.from(points.map((r) => r.minute!)),
+  });
+
+  it('gives the same bytes as packing the rows, with ids and minutes', () => {
+    const random = new Random('point-pack-columns');
+    const next = () => random.next();
+    let id = 0;
+    const many: PointRow[] = Array.from({ length: 2000 }, () => ({
+      lon: 13.5 + next(),
+      lat: 56.9 + next() / 2,
+      category: Math.floor(next() * 3),
+      day: 19_000 + Math.floor(next() * 800),
+      minute: Math.floor(next() * 1440),
+      id: (id += 1 + Math.floor(next() * (next() < 0.01 ? 2 ** 20 : 40))),
+    }));
+    expect(packPointColumns(columnsOf(many), categories, { truncated: true })).toEqual(packPoints(many, categories, { truncated: true }));
+  });
+
+  it('gives the same bytes as packing the rows, without ids and minutes, and for no points', () => {
+    expect(packPointColumns(columnsOf(rows), categories)).toEqual(packPoints(rows, categories));
+    expect(packPointColumns(columnsOf([]), categories)).toEqual(packPoints([], categories));
+  });
+
+  it('refuses ids out of order and categories outside the table', () => {
+    const withIds = rows.map((r, i) => ({ ...r, id: [8, 7, 9][i] }));
+    expect(() => packPointColumns(columnsOf(withIds), categories)).toThrow(/ascending/);
+    expect(() => packPointColumns(columnsOf(rows), ['assault'])).toThrow(/category index/);
   });
 });

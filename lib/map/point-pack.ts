@@ -101,22 +101,7 @@ export function packPoints(rows: readonly PointRow[], categories: readonly strin
     }
     if (withMinutes && !(Number.isInteger(r.minute) && r.minute! >= 0 && r.minute! < MINUTES_PER_DAY)) throw new Error(`Point ${i} has minute ${r.minute} outside 0–1439`);
   }
-  const json = new TextEncoder().encode(JSON.stringify(categories));
-  const tableBytes = pad4(json.length);
-  const positionsOffset = HEADER_BYTES + tableBytes;
-  const daysOffset = positionsOffset + count * 8;
-  const minutesOffset = daysOffset + count * 4;
-  const categoryOffset = minutesOffset + (withMinutes ? count * 2 : 0);
-  const idsOffset = categoryOffset + count;
-  const buffer = new ArrayBuffer(idsOffset + idBytes);
-  const bytes = new Uint8Array(buffer);
-  const view = new DataView(buffer);
-  for (let i = 0; i < 4; i++) bytes[i] = POINT_PACK_MAGIC.charCodeAt(i);
-  view.setUint32(4, (options.truncated ? FLAG_TRUNCATED : 0) | (withIds ? FLAG_IDS : 0) | (withMinutes ? FLAG_MINUTES : 0), true);
-  view.setUint32(8, count, true);
-  view.setUint32(12, tableBytes, true);
-  bytes.set(json, HEADER_BYTES);
-  bytes.fill(0x20, HEADER_BYTES + json.length, positionsOffset);
+  const { bytes, view, positionsOffset, daysOffset, minutesOffset, categoryOffset, idsOffset } = packLayout(count, categories, { truncated: !!options.truncated, withIds, withMinutes, idBytes });
   let at = idsOffset;
   previous = 0;
   for (let i = 0; i < count; i++) {
@@ -132,6 +117,107 @@ export function packPoints(rows: readonly PointRow[], categories: readonly strin
     if (withIds) {
       let d = r.id! - previous;
       previous = r.id!;
+      while (d >= 128) {
+        bytes[at++] = (d % 128) | 128;
+        d = Math.floor(d / 128);
+      }
+      bytes[at++] = d;
+    }
+  }
+  return bytes;
+}
+
+interface PackLayout {
+  bytes: Uint8Array;
+  view: DataView;
+  positionsOffset: number;
+  daysOffset: number;
+  minutesOffset: number;
+  categoryOffset: number;
+  idsOffset: number;
+}
+
+/** The pack's buffer with its header and category table written, and where each array goes. */
+function packLayout(count: number, categories: readonly string[], o: { truncated: boolean; withIds: boolean; withMinutes: boolean; idBytes: number }): PackLayout {
+  const json = new TextEncoder().encode(JSON.stringify(categories));
+  const tableBytes = pad4(json.length);
+  const positionsOffset = HEADER_BYTES + tableBytes;
+  const daysOffset = positionsOffset + count * 8;
+  const minutesOffset = daysOffset + count * 4;
+  const categoryOffset = minutesOffset + (o.withMinutes ? count * 2 : 0);
+  const idsOffset = categoryOffset + count;
+  const buffer = new ArrayBuffer(idsOffset + o.idBytes);
+  const bytes = new Uint8Array(buffer);
+  const view = new DataView(buffer);
+  for (let i = 0; i < 4; i++) bytes[i] = POINT_PACK_MAGIC.charCodeAt(i);
+  view.setUint32(4, (o.truncated ? FLAG_TRUNCATED : 0) | (o.withIds ? FLAG_IDS : 0) | (o.withMinutes ? FLAG_MINUTES : 0), true);
+  view.setUint32(8, count, true);
+  view.setUint32(12, tableBytes, true);
+  bytes.set(json, HEADER_BYTES);
+  bytes.fill(0x20, HEADER_BYTES + json.length, positionsOffset);
+  return { bytes, view, positionsOffset, daysOffset, minutesOffset, categoryOffset, idsOffset };
+}
+
+/** Points as columns (the server's packed query): index i of every array is point i. */
+export interface PointColumns {
+  /** lon, lat pairs. */
+  positions: Float32Array;
+  days: Int32Array;
+  /** Index into the category table. */
+  categoryIndex: Uint8Array;
+  /** incident.seq of each point, ascending; null for a pack without ids. */
+  ids: Float64Array | null;
+  /** Minute of the local day, 0–1439; null for a pack without minutes. */
+  minutes: Uint16Array | null;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The typed array's bytes as they sit in memory. */
+const bytesOf = (a: Float32Array | Int32Array | Uint16Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/**
+ * The same pack as packPoints of the same points, from columns: no per-point objects, and the arrays
+ * copied whole where the platform's byte order is the pack's (little-endian). The same checks.
+ */
+export function packPointColumns(columns: PointColumns, categories: readonly string[], options: { truncated?: boolean } = {}): Uint8Array {
+  if (categories.length > MAX_PACKED_CATEGORIES) throw new Error(`At most ${MAX_PACKED_CATEGORIES} categories fit in a point pack, got ${categories.length}`);
+  const { positions, days, categoryIndex, ids, minutes } = columns;
+  const count = days.length;
+  if (positions.length !== 2 * count || categoryIndex.length !== count || (ids && ids.length !== count) || (minutes && minutes.length !== count)) {
+    throw new Error(`Point columns of different lengths (${count} days)`);
+  }
+  const withIds = count > 0 && !!ids;
+  const withMinutes = count > 0 && !!minutes;
+  let idBytes = 0;
+  let previous = 0;
+  for (let i = 0; i < count; i++) {
+    if (withIds) {
+      const id = ids![i];
+      if (!Number.isSafeInteger(id) || id < previous) throw new Error(`Point ${i} has id ${id}: ids must be non-negative integers in ascending order`);
+      idBytes += varintLength(id - previous);
+      previous = id;
+    }
+    if (withMinutes && minutes![i] >= MINUTES_PER_DAY) throw new Error(`Point ${i} has minute ${minutes![i]} outside 0–1439`);
+    if (categoryIndex[i] >= categories.length) throw new Error(`Point ${i} has category index ${categoryIndex[i]} outside the table of ${categories.length}`);
+  }
+  const { bytes, view, positionsOffset, daysOffset, minutesOffset, categoryOffset, idsOffset } = packLayout(count, categories, { truncated: !!options.truncated, withIds, withMinutes, idBytes });
+  if (LITTLE_ENDIAN) {
+    bytes.set(bytesOf(positions), positionsOffset);
+    bytes.set(bytesOf(days), daysOffset);
+    if (withMinutes) bytes.set(bytesOf(minutes!), minutesOffset);
+  } else {
+    for (let i = 0; i < 2 * count; i++) view.setFloat32(positionsOffset + i * 4, positions[i], true);
+    for (let i = 0; i < count; i++) view.setInt32(daysOffset + i * 4, days[i], true);
+    if (withMinutes) for (let i = 0; i < count; i++) view.setUint16(minutesOffset + i * 2, minutes![i], true);
+  }
+  bytes.set(categoryIndex, categoryOffset);
+  if (withIds) {
+    let at = idsOffset;
+    previous = 0;
+    for (let i = 0; i < count; i++) {
+      let d = ids![i] - previous;
+      previous = ids![i];
       while (d >= 128) {
         bytes[at++] = (d % 128) | 128;
         d = Math.floor(d / 128);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { csvCell } from './audit-csv';
-import { auditRowHash, canonicalJson, idsHash } from './hash-chain';
+import { auditRowHash, canonicalJson, idsHash, idsHashOfUuidBytes } from './hash-chain';
 
 const ROW = {
   id: 1,
@@ -67,5 +67,30 @@ describe('audit CSV', () => {
     for (const c of ['+1', '-1', '@SUM(A1)', '\tx']) expect(csvCell(c).startsWith(`"'`)).toBe(true);
     expect(csvCell('plain')).toBe('"plain"');
     expect(csvCell(null)).toBe('""');
+  });
+});
+
+describe('ids hash of UUID bytes', () => {
+  const bytesOf = (texts: string[]) => {
+    const out = new Uint8Array(texts.length * 16);
+    texts.forEach((t, i) => out.set(Buffer.from(t.replaceAll('-', ''), 'hex'), i * 16));
+    return out;
+  };
+
+  it('equals idsHash of the texts for random v4 ids', () => {
+    const texts = Array.from({ length: 5000 }, () => randomUUID());
+    expect(idsHashOfUuidBytes(bytesOf(texts))).toBe(idsHash(texts));
+  });
+
+  it('equals idsHash of the texts for ids sharing their first bytes, given out of order', () => {
+    const texts = Array.from({ length: 3000 }, (_, i) => `0000${(i % 7).toString(16)}000-0000-4000-8000-${(((i * 7919) % 3000) * 4099).toString(16).padStart(12, '0')}`);
+    texts.push(texts[5]);
+    expect(idsHashOfUuidBytes(bytesOf(texts))).toBe(idsHash(texts));
+  });
+
+  it('equals idsHash of the texts for sequential ids and for none', () => {
+    const texts = Array.from({ length: 1000 }, (_, i) => `018f0000-0000-7000-8000-${(1000 - i).toString(16).padStart(12, '0')}`);
+    expect(idsHashOfUuidBytes(bytesOf(texts))).toBe(idsHash(texts));
+    expect(idsHashOfUuidBytes(new Uint8Array(0))).toBe(idsHash([]));
   });
 });
