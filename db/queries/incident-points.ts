@@ -1,7 +1,9 @@
 // Incident points for the map: id (seq), position, category, local day and minute, filtered by tenant,
 // period and bbox.
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { listBboxIncidentGridCells } from '@/lib/geo/incident-grid-cells';
 import type { Database } from '../schema';
+import { type IncidentPointColumns, decodePointRecords, listPointColumns, pointRecord } from './incident-point-records';
 
 export interface IncidentPointQuery {
   municipalityCode: string;
@@ -52,6 +54,35 @@ export function pointColumns(table = 'incident') {
 }
 
 /**
+ * The incident grid cells (the 20261129T0100 migration) a bbox touches, as a condition that lets the
+ * planner scan incident_tenant_cell_time_idx: a year's viewport then reads its own cells instead of the
+ * whole year's slice of the time index. Null for a bbox of too many cells (the time index serves it).
+ * The bbox test itself stays the exact filter; the cells only narrow the scan.
+ */
+export function inBboxCells(bbox: readonly [number, number, number, number], table = 'incident'): RawBuilder<boolean> | null {
+  const cells = listBboxIncidentGridCells(bbox);
+  return cells ? sql<boolean>`incident_grid_cell(${sql.ref(`${table}.geom`)}) = ANY(${`{${cells.join(',')}}`}::int[])` : null;
+}
+
+/** The incidents of the filter, as a query to select from. */
+function matchingIncidents(db: Kysely<Database>, q: IncidentPointQuery) {
+  const cells = q.bbox ? inBboxCells(q.bbox) : null;
+  return (
+    db
+      .selectFrom('incident')
+      .where('municipality_code', '=', q.municipalityCode)
+      .where('category_key', 'in', q.categoryKeys)
+      .where('visibility', 'in', q.visibilities)
+      .$if(!!q.access, (qb) => qb.where(q.access!))
+      // Local midnight of `from` and of the day after `to`: correct across daylight-saving changes.
+      .$if(!!q.from, (qb) => qb.where('occurred_at', '>=', sql<Date>`(${q.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`))
+      .$if(!!q.to, (qb) => qb.where('occurred_at', '<', sql<Date>`(${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'`))
+      .$if(!!q.bbox, (qb) => qb.where(sql<boolean>`geom && ST_MakeEnvelope(${q.bbox![0]}, ${q.bbox![1]}, ${q.bbox![2]}, ${q.bbox![3]}, 4326)`))
+      .$if(!!cells, (qb) => qb.where(cells!))
+  );
+}
+
+/**
  * The `limit` oldest matches of the filter (the cut is by time, as before ids: the same filter always
  * cuts at the same point; `ord` tells which), returned in seq order so the pack's delta-coded ids stay
  * small. The database sends them in time order; the seq sort is done here (a sort of wide rows in SQL
@@ -59,22 +90,18 @@ export function pointColumns(table = 'incident') {
  */
 export async function listIncidentPoints(db: Kysely<Database>, q: IncidentPointQuery): Promise<IncidentPointRow[]> {
   if (!q.categoryKeys.length || !q.visibilities.length) return [];
-  const rows = await db
-    .selectFrom('incident')
-    .where('municipality_code', '=', q.municipalityCode)
-    .where('category_key', 'in', q.categoryKeys)
-    .where('visibility', 'in', q.visibilities)
-    .$if(!!q.access, (qb) => qb.where(q.access!))
-    // Local midnight of `from` and of the day after `to`: correct across daylight-saving changes.
-    .$if(!!q.from, (qb) => qb.where('occurred_at', '>=', sql<Date>`(${q.from}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`))
-    .$if(!!q.to, (qb) => qb.where('occurred_at', '<', sql<Date>`(${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'`))
-    .$if(!!q.bbox, (qb) => qb.where(sql<boolean>`geom && ST_MakeEnvelope(${q.bbox![0]}, ${q.bbox![1]}, ${q.bbox![2]}, ${q.bbox![3]}, 4326)`))
-    .select(pointColumns())
-    .orderBy('occurred_at')
-    .orderBy('id')
-    .limit(q.limit)
-    .execute();
+  const rows = await matchingIncidents(db, q).select(pointColumns()).orderBy('occurred_at').orderBy('id').limit(q.limit).execute();
   return pointRows(rows);
+}
+
+/**
+ * All matches of the filter as columns in seq order (./incident-point-records.ts), when there are at
+ * most `q.limit`; null when there are more (listIncidentPoints then keeps the oldest) or a time is
+ * outside the years converted in Node. The same rows, days, minutes and order as listIncidentPoints.
+ */
+export async function listIncidentPointColumns(db: Kysely<Database>, q: IncidentPointQuery): Promise<IncidentPointColumns | null> {
+  if (!q.categoryKeys.length || !q.visibilities.length) return decodePointRecords(new Uint8Array(0), 0, q.categoryKeys.length);
+  return listPointColumns(db, matchingIncidents(db, q).select(pointRecord(q.categoryKeys).as('rec')), q.limit, q.categoryKeys.length);
 }
 
 const SECONDS_PER_DAY = 86_400;

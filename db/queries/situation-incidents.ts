@@ -3,7 +3,8 @@
 import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { SelectionPolygonWkt } from '@/lib/schemas/selection';
 import type { Database } from '../schema';
-import { type IncidentPointRow, pointColumns, pointRows } from './incident-points';
+import { type IncidentPointColumns, decodePointRecords, listPointColumns, pointRecord } from './incident-point-records';
+import { type IncidentPointRow, inBboxCells, pointColumns, pointRows } from './incident-points';
 import { localHour, localMonth, localWeekday } from './time-buckets';
 
 export interface SituationIncidentQuery {
@@ -150,8 +151,20 @@ export type SituationPointRow = IncidentPointRow;
 /** The points themselves (for the packed binary): the `limit` oldest matches, in seq order (see listIncidentPoints). */
 export async function listSituationIncidentPoints(db: Kysely<Database>, q: SituationIncidentQuery, limit: number): Promise<SituationPointRow[]> {
   if (!q.categoryKeys.length) return [];
-  const rows = await filteredIncidents(db, q).select(pointColumns()).orderBy('incident.occurred_at').orderBy('incident.id').limit(limit).execute();
+  const rows = await filteredPoints(db, q).select(pointColumns()).orderBy('incident.occurred_at').orderBy('incident.id').limit(limit).execute();
   return pointRows(rows);
+}
+
+/** The same as columns, packed in SQL, when at most `limit` match (see listIncidentPointColumns). */
+export async function listSituationIncidentPointColumns(db: Kysely<Database>, q: SituationIncidentQuery, limit: number): Promise<IncidentPointColumns | null> {
+  if (!q.categoryKeys.length) return decodePointRecords(new Uint8Array(0), 0, 0);
+  return listPointColumns(db, filteredPoints(db, q).select(pointRecord(q.categoryKeys).as('rec')), limit, q.categoryKeys.length);
+}
+
+/** filteredIncidents, with a bbox narrowed to its grid cells (inBboxCells) for the points' index scan. */
+function filteredPoints(db: Kysely<Database>, q: SituationIncidentQuery): IncidentSelect {
+  const cells = q.bbox ? inBboxCells(q.bbox) : null;
+  return cells ? filteredIncidents(db, q).where(cells) : filteredIncidents(db, q);
 }
 
 /** Number of filtered incidents. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/schema';
-import { getPointPackContext, listIncidentPoints } from '@/db/queries/incident-points';
+import { getPointPackContext, listIncidentPointColumns, listIncidentPoints } from '@/db/queries/incident-points';
 import type { MapFilters } from '@/lib/schemas/map-filters';
 import { recordDenied } from '@/lib/server/audit/record-read';
 import { forbidden, unauthorized } from '@/lib/server/auth/errors';
@@ -42,6 +42,15 @@ export async function getIncidentPointPackAs(db: Kysely<Database>, viewer: Viewe
   const allowed = categories.filter((c) => sensitivities.includes(c.sensitivity));
   const wanted = filters.categories ? allowed.filter((c) => filters.categories!.includes(c.key)) : allowed;
   const categoryKeys = wanted.map((c) => c.key);
+  const query = {
+    municipalityCode: filters.municipality,
+    from: filters.from,
+    to: filters.to,
+    bbox: filters.bbox,
+    categoryKeys,
+    visibilities: ['restricted', 'joint', 'partners'],
+    access: whereExactAccess(viewer),
+  };
   return readPointPack({
     db,
     viewer,
@@ -51,16 +60,7 @@ export async function getIncidentPointPackAs(db: Kysely<Database>, viewer: Viewe
     categoryKeys,
     revision,
     cacheable: true,
-    list: (limit) =>
-      listIncidentPoints(db, {
-        municipalityCode: filters.municipality,
-        from: filters.from,
-        to: filters.to,
-        bbox: filters.bbox,
-        categoryKeys,
-        visibilities: ['restricted', 'joint', 'partners'],
-        access: whereExactAccess(viewer),
-        limit,
-      }),
+    list: (limit) => listIncidentPoints(db, { ...query, limit }),
+    listColumns: (limit) => listIncidentPointColumns(db, { ...query, limit }),
   });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getPointPackContext } from '@/db/queries/incident-points';
-import { listSituationIncidentPoints } from '@/db/queries/situation-incidents';
+import { listSituationIncidentPointColumns, listSituationIncidentPoints } from '@/db/queries/situation-incidents';
 import type { MapFilters } from '@/lib/schemas/map-filters';
 import type { IncidentPointPack } from './get-incident-point-pack';
 import { readPointPack } from './pack-cache-read';
@@ -25,5 +25,6 @@ export async function getSituationPointPack(filters: MapFilters): Promise<Incide
     revision: context.revision,
     cacheable: !filters.area,
     list: (limit) => listSituationIncidentPoints(access.db, q, limit),
+    listColumns: (limit) => listSituationIncidentPointColumns(access.db, q, limit),
   });
 }

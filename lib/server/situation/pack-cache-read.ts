@@ -1,15 +1,16 @@
 import 'server-only';
 // One point-pack read for both points APIs: from the pack cache when the same request of the same
 // access scope was built at the same incident revision, else built (query, pack, ids' hash, gzip) and
-// kept. Either way the read is audited — with the hash and count of exactly the ids sent.
+// kept (issue 5: the points come packed from SQL and are packed again without per-point objects). Either way the read is audited — with the hash and count of exactly the ids sent.
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Kysely } from 'kysely';
+import type { IncidentPointColumns } from '@/db/queries/incident-point-records';
 import type { IncidentPointRow } from '@/db/queries/incident-points';
 import type { Database } from '@/db/schema';
-import { packPoints } from '@/lib/map/point-pack';
+import { packPointColumns, packPoints } from '@/lib/map/point-pack';
 import type { MapFilters } from '@/lib/schemas/map-filters';
-import { idsHash } from '@/lib/server/audit/hash-chain';
+import { idsHash, idsHashOfUuidBytes } from '@/lib/server/audit/hash-chain';
 import { recordRead } from '@/lib/server/audit/record-read';
 import type { Viewer } from '@/lib/server/permissions/viewer';
 import { type CachedPointPack, getPackCache, packCacheKey } from './pack-cache';
@@ -19,8 +20,12 @@ const gzip = promisify(zlib.gzip);
 
 /** Below this a pack is sent as it is: compressing it costs more than it saves. */
 export const MIN_COMPRESS_BYTES = 1024;
-/** Level 4: within a few per cent of level 9 on point packs at a fraction of the time (bench/map.ts). */
-export const PACK_GZIP_LEVEL = 4;
+/**
+ * Level 1: on the 50k-point viewport pack (804 kB) level 1 took 15 ms for 501 kB, level 2 16 ms for
+ * 500 kB, level 4 20 ms for 489 kB, level 6 28 ms for 480 kB (issue 5, tmp probe at load 5): 2 % more
+ * bytes for a quarter less time on every uncached pack.
+ */
+export const PACK_GZIP_LEVEL = 1;
 
 export async function gzipPack(body: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await gzip(body, { level: PACK_GZIP_LEVEL }));
@@ -40,11 +45,26 @@ export interface PointPackRead {
   revision: string;
   /** False when the result depends on data the revision does not follow (an area's outline). */
   cacheable: boolean;
-  /** At most `limit` points of the filter, exact access applied in SQL. */
+  /** At most `limit` points of the filter, exact access applied in SQL, the oldest when more match. */
   list: (limit: number) => Promise<IncidentPointRow[]>;
+  /** All points of the filter as columns, packed in SQL; null when more than `limit` match (then `list` cuts). */
+  listColumns: (limit: number) => Promise<IncidentPointColumns | null>;
 }
 
 async function buildPack(read: PointPackRead): Promise<CachedPointPack> {
+  const columns = await read.listColumns(MAX_POINTS_PER_REQUEST);
+  if (columns) {
+    const { positions, days, minutes, categoryIndex, seqs } = columns;
+    const body = packPointColumns({ positions, days, minutes, categoryIndex, ids: seqs }, read.categoryKeys);
+    return {
+      body,
+      gzipped: body.length >= MIN_COMPRESS_BYTES ? await gzipPack(body) : null,
+      count: columns.count,
+      truncated: false,
+      idsHash: idsHashOfUuidBytes(columns.uuids),
+    };
+  }
+  // More than the cap matched: the oldest are kept, which needs the rows in time order.
   const rows = await read.list(MAX_POINTS_PER_REQUEST + 1);
   const truncated = rows.length > MAX_POINTS_PER_REQUEST;
   // The newest match goes (rows come in seq order; ord ranks them by time).
