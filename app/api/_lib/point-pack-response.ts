@@ -25,7 +25,8 @@ export async function pointPackResponse(request: Request, pack: { body: Uint8Arr
   const compress = pack.body.length >= MIN_COMPRESS_BYTES && acceptsGzip(request.headers.get('accept-encoding'));
   // A cached pack comes gzipped already.
   const body = compress ? (pack.gzipped ?? (await gzipPack(pack.body))) : pack.body;
-  return new Response(new Blob([body as Uint8Array<ArrayBuffer>]), {
+  // The bytes as the body (a Blob would be read back through a web stream on every request).
+  return new Response(body as Uint8Array<ArrayBuffer>, {
     headers: {
       'content-type': POINT_PACK_CONTENT_TYPE,
       'cache-control': 'no-store',
