@@ -106,9 +106,24 @@ describe(`packed incident points on ${testBackend()}`, () => {
     expect(idsHashOfUuidBytes(columns.uuids)).toBe(idsHash(rows.map((r) => r.id)));
   });
 
-  it('gives no columns when more points match than the limit (the row path keeps the oldest)', async () => {
-    const all = (await listIncidentPointColumns(h.db, query()))!.count;
-    expect(await listIncidentPointColumns(h.db, query({ limit: all - 1 }))).toBeNull();
-    expect((await listIncidentPointColumns(h.db, query({ limit: all })))!.count).toBe(all);
+  it('more matches than the limit: the packed path keeps the same oldest points as the row path, flagged truncated', async () => {
+    for (const q of [query(), query({ from: '2025-03-30', to: '2025-10-26' })]) {
+      const all = (await listIncidentPointColumns(h.db, q))!.count;
+      const limit = all - 3;
+      const rows = (await listIncidentPoints(h.db, { ...q, limit: limit + 1 })).filter((r) => r.ord <= limit);
+      const columns = (await listIncidentPointColumns(h.db, { ...q, limit }))!;
+      expect(columns.truncated).toBe(true);
+      expect(columns.count).toBe(limit);
+      expect(packOfColumns(columns)).toEqual(packOfRows(rows));
+      expect(idsHashOfUuidBytes(columns.uuids)).toBe(idsHash(rows.map((r) => r.id)));
+      expect((await listIncidentPointColumns(h.db, { ...q, limit: all }))!.truncated).toBe(false);
+    }
+  });
+
+  it('more matches than the limit in a grid-cell scan: no columns (the row path cuts by time)', async () => {
+    const q = query({ bbox: [13.99, 57.17, 14.04, 57.2] });
+    const all = (await listIncidentPointColumns(h.db, q))!.count;
+    expect(await listIncidentPointColumns(h.db, { ...q, limit: all - 1 })).toBeNull();
+    expect((await listIncidentPointColumns(h.db, { ...q, limit: all }))!.count).toBe(all);
   });
 });

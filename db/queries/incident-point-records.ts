@@ -22,6 +22,8 @@ export function pointRecord(categoryKeys: readonly string[], table = 'incident')
 
 export interface IncidentPointColumns {
   count: number;
+  /** More points matched than were kept (the newest went). */
+  truncated: boolean;
   /** The incidents' ids, 16 bytes each (the UUID's bytes), in seq order: for the audit log's ids hash. */
   uuids: Uint8Array;
   /** incident.seq, ascending. */
@@ -37,23 +39,35 @@ export interface IncidentPointColumns {
 }
 
 /**
- * The packed records of `points` (a query selecting pointRecord as `rec`, no order) when at most `limit`
- * match; null when more do (the caller then needs the oldest `limit`, in time order) or when a time
- * lies outside the years whose Stockholm offset is known here (the caller converts in SQL instead).
+ * The packed records of `points` (a query of `incident` selecting pointRecord as `rec`, no order).
+ * `ordered`: the query is served in time order by an index (the tenant-time index, no grid cells), so
+ * the oldest `limit` are cut in SQL — row_number in time order marks the newest of `limit` + 1 and the
+ * aggregate leaves it out — and more matches give truncated columns. Unordered (a grid-cell scan: time
+ * order would be a sort of every match), more than `limit` matches give null: the caller then cuts
+ * rows in time order. Null too when a time lies outside the years whose Stockholm offset is known here
+ * (the caller converts in SQL instead).
  */
 export async function listPointColumns(
   db: Kysely<Database>,
   points: SelectQueryBuilder<Database, 'incident', { rec: Uint8Array }>,
-  limit: number,
-  categoryCount: number,
+  o: { limit: number; categoryCount: number; ordered: boolean },
 ): Promise<IncidentPointColumns | null> {
+  const capped = o.ordered
+    ? points
+        .select(sql<number>`row_number() OVER (ORDER BY incident.occurred_at, incident.id)`.as('ord'))
+        .orderBy('incident.occurred_at')
+        .orderBy('incident.id')
+        .limit(o.limit + 1)
+    : points.select(sql<number>`1`.as('ord')).limit(o.limit + 1);
   const row = await db
-    .selectFrom(points.limit(limit + 1).as('p'))
-    .select([sql<number>`count(*)::int`.as('count'), sql<Uint8Array | null>`string_agg(p.rec, ''::bytea)`.as('records')])
+    .selectFrom(capped.as('p'))
+    .select([sql<number>`count(*)::int`.as('count'), sql<Uint8Array | null>`string_agg(p.rec, ''::bytea) FILTER (WHERE p.ord <= ${o.limit})`.as('records')])
     .executeTakeFirstOrThrow();
   const count = Number(row.count);
-  if (count > limit) return null;
-  return decodePointRecords(row.records ?? new Uint8Array(0), count, categoryCount);
+  const truncated = count > o.limit;
+  if (truncated && !o.ordered) return null;
+  const columns = decodePointRecords(row.records ?? new Uint8Array(0), Math.min(count, o.limit), o.categoryCount);
+  return columns && { ...columns, truncated };
 }
 
 const SECONDS_PER_DAY = 86_400;
@@ -76,6 +90,7 @@ export function decodePointRecords(records: Uint8Array, count: number, categoryC
   const order = seqOrder(seqIn, maxSeq);
   const out: IncidentPointColumns = {
     count,
+    truncated: false,
     uuids: new Uint8Array(count * 16),
     seqs: new Float64Array(count),
     positions: new Float32Array(count * 2),

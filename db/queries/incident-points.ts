@@ -65,8 +65,7 @@ export function inBboxCells(bbox: readonly [number, number, number, number], tab
 }
 
 /** The incidents of the filter, as a query to select from. */
-function matchingIncidents(db: Kysely<Database>, q: IncidentPointQuery) {
-  const cells = q.bbox ? inBboxCells(q.bbox) : null;
+function matchingIncidents(db: Kysely<Database>, q: IncidentPointQuery, cells = q.bbox ? inBboxCells(q.bbox) : null) {
   return (
     db
       .selectFrom('incident')
@@ -95,13 +94,14 @@ export async function listIncidentPoints(db: Kysely<Database>, q: IncidentPointQ
 }
 
 /**
- * All matches of the filter as columns in seq order (./incident-point-records.ts), when there are at
- * most `q.limit`; null when there are more (listIncidentPoints then keeps the oldest) or a time is
- * outside the years converted in Node. The same rows, days, minutes and order as listIncidentPoints.
+ * The same points as listIncidentPoints (rows, days, minutes, seq order, the same cut) as columns,
+ * packed in SQL (./incident-point-records.ts); null when listIncidentPoints must do it (more than
+ * `q.limit` matches in a grid-cell scan, or a time outside the years converted in Node).
  */
 export async function listIncidentPointColumns(db: Kysely<Database>, q: IncidentPointQuery): Promise<IncidentPointColumns | null> {
   if (!q.categoryKeys.length || !q.visibilities.length) return decodePointRecords(new Uint8Array(0), 0, q.categoryKeys.length);
-  return listPointColumns(db, matchingIncidents(db, q).select(pointRecord(q.categoryKeys).as('rec')), q.limit, q.categoryKeys.length);
+  const cells = q.bbox ? inBboxCells(q.bbox) : null;
+  return listPointColumns(db, matchingIncidents(db, q, cells).select(pointRecord(q.categoryKeys).as('rec')), { limit: q.limit, categoryCount: q.categoryKeys.length, ordered: !cells });
 }
 
 const SECONDS_PER_DAY = 86_400;

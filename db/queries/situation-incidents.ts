@@ -155,10 +155,12 @@ export async function listSituationIncidentPoints(db: Kysely<Database>, q: Situa
   return pointRows(rows);
 }
 
-/** The same as columns, packed in SQL, when at most `limit` match (see listIncidentPointColumns). */
+/** The same as columns, packed in SQL (see listIncidentPointColumns). */
 export async function listSituationIncidentPointColumns(db: Kysely<Database>, q: SituationIncidentQuery, limit: number): Promise<IncidentPointColumns | null> {
   if (!q.categoryKeys.length) return decodePointRecords(new Uint8Array(0), 0, 0);
-  return listPointColumns(db, filteredPoints(db, q).select(pointRecord(q.categoryKeys).as('rec')), limit, q.categoryKeys.length);
+  const cells = q.bbox ? inBboxCells(q.bbox) : null;
+  const points = (cells ? filteredIncidents(db, q).where(cells) : filteredIncidents(db, q)).select(pointRecord(q.categoryKeys).as('rec'));
+  return listPointColumns(db, points, { limit, categoryCount: q.categoryKeys.length, ordered: !cells });
 }
 
 /** filteredIncidents, with a bbox narrowed to its grid cells (inBboxCells) for the points' index scan. */

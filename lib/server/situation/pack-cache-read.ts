@@ -47,7 +47,7 @@ export interface PointPackRead {
   cacheable: boolean;
   /** At most `limit` points of the filter, exact access applied in SQL, the oldest when more match. */
   list: (limit: number) => Promise<IncidentPointRow[]>;
-  /** All points of the filter as columns, packed in SQL; null when more than `limit` match (then `list` cuts). */
+  /** The same points as `list` as columns, packed in SQL; null when `list` must cut them (see listPointColumns). */
   listColumns: (limit: number) => Promise<IncidentPointColumns | null>;
 }
 
@@ -55,16 +55,16 @@ async function buildPack(read: PointPackRead): Promise<CachedPointPack> {
   const columns = await read.listColumns(MAX_POINTS_PER_REQUEST);
   if (columns) {
     const { positions, days, minutes, categoryIndex, seqs } = columns;
-    const body = packPointColumns({ positions, days, minutes, categoryIndex, ids: seqs }, read.categoryKeys);
+    const body = packPointColumns({ positions, days, minutes, categoryIndex, ids: seqs }, read.categoryKeys, { truncated: columns.truncated });
     return {
       body,
       gzipped: body.length >= MIN_COMPRESS_BYTES ? await gzipPack(body) : null,
       count: columns.count,
-      truncated: false,
+      truncated: columns.truncated,
       idsHash: idsHashOfUuidBytes(columns.uuids),
     };
   }
-  // More than the cap matched: the oldest are kept, which needs the rows in time order.
+  // More than the cap matched in a grid-cell scan: the oldest are kept, which needs the rows in time order.
   const rows = await read.list(MAX_POINTS_PER_REQUEST + 1);
   const truncated = rows.length > MAX_POINTS_PER_REQUEST;
   // The newest match goes (rows come in seq order; ord ranks them by time).
