@@ -56,6 +56,17 @@ function redactUrl(url: string): string {
   }
 }
 
+/** Handles over a PostgreSQL pool: their independent queries run on separate connections and cores. */
+const pooled = new WeakSet<object>();
+
+/**
+ * Whether independent read queries on `db` run side by side (a PostgreSQL pool, outside a transaction)
+ * rather than one after another (PGlite: one single-threaded connection; a transaction: one connection).
+ */
+export function readsInParallel(db: Kysely<Database>): boolean {
+  return !db.isTransaction && pooled.has(db);
+}
+
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pg = await import('pg');
   const { Pool, types } = pg.default ?? pg;
@@ -80,6 +91,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     );
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pooled.add(db);
   return { db, backend: 'postgres', raw: { backend: 'postgres', pool }, location, close: () => db.destroy() };
 }
 

@@ -38,9 +38,12 @@ export interface IncidentPointColumns {
   categoryIndex: Uint8Array;
 }
 
+type PointRecordsQuery = SelectQueryBuilder<Database, 'incident', { rec: Uint8Array }>;
+
 /**
- * The packed records of `points` (a query of `incident` selecting pointRecord as `rec`, no order).
- * `ordered`: the query is served in time order by an index (the tenant-time index, no grid cells), so
+ * The packed records of `parts`: queries of `incident` selecting pointRecord as `rec`, no order, over
+ * disjoint sets of rows (e.g. the grid cells of a bbox split in two), run side by side and joined.
+ * `ordered`: one query served in time order by an index (the tenant-time index, no grid cells), so
  * the oldest `limit` are cut in SQL — row_number in time order marks the newest of `limit` + 1 and the
  * aggregate leaves it out — and more matches give truncated columns. Unordered (a grid-cell scan: time
  * order would be a sort of every match), more than `limit` matches give null: the caller then cuts
@@ -49,9 +52,20 @@ export interface IncidentPointColumns {
  */
 export async function listPointColumns(
   db: Kysely<Database>,
-  points: SelectQueryBuilder<Database, 'incident', { rec: Uint8Array }>,
+  parts: readonly PointRecordsQuery[],
   o: { limit: number; categoryCount: number; ordered: boolean },
 ): Promise<IncidentPointColumns | null> {
+  if (o.ordered && parts.length !== 1) throw new Error('An ordered points query is one query: the cut in time order needs every match');
+  const fetched = await Promise.all(parts.map((points) => fetchPointRecords(db, points, o)));
+  const count = fetched.reduce((sum, f) => sum + f.count, 0);
+  const truncated = count > o.limit;
+  if (truncated && !o.ordered) return null;
+  const records = fetched.length === 1 ? fetched[0].records : concatBytes(fetched.map((f) => f.records));
+  const columns = decodePointRecords(records, Math.min(count, o.limit), o.categoryCount);
+  return columns && { ...columns, truncated };
+}
+
+async function fetchPointRecords(db: Kysely<Database>, points: PointRecordsQuery, o: { limit: number; ordered: boolean }): Promise<{ count: number; records: Uint8Array }> {
   const capped = o.ordered
     ? points
         .select(sql<number>`row_number() OVER (ORDER BY incident.occurred_at, incident.id)`.as('ord'))
@@ -63,11 +77,17 @@ export async function listPointColumns(
     .selectFrom(capped.as('p'))
     .select([sql<number>`count(*)::int`.as('count'), sql<Uint8Array | null>`string_agg(p.rec, ''::bytea) FILTER (WHERE p.ord <= ${o.limit})`.as('records')])
     .executeTakeFirstOrThrow();
-  const count = Number(row.count);
-  const truncated = count > o.limit;
-  if (truncated && !o.ordered) return null;
-  const columns = decodePointRecords(row.records ?? new Uint8Array(0), Math.min(count, o.limit), o.categoryCount);
-  return columns && { ...columns, truncated };
+  return { count: Number(row.count), records: row.records ?? new Uint8Array(0) };
+}
+
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }
 
 const SECONDS_PER_DAY = 86_400;

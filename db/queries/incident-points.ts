@@ -2,6 +2,7 @@
 // period and bbox.
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { listBboxIncidentGridCells } from '@/lib/geo/incident-grid-cells';
+import { readsInParallel } from '../client';
 import type { Database } from '../schema';
 import { type IncidentPointColumns, decodePointRecords, listPointColumns, pointRecord } from './incident-point-records';
 
@@ -60,8 +61,27 @@ export function pointColumns(table = 'incident') {
  * The bbox test itself stays the exact filter; the cells only narrow the scan.
  */
 export function inBboxCells(bbox: readonly [number, number, number, number], table = 'incident'): RawBuilder<boolean> | null {
+  return inBboxCellParts(bbox, 1, table)?.[0] ?? null;
+}
+
+/**
+ * The same condition split into `parts` conditions over disjoint sets of the cells (every `parts`-th
+ * cell, so that dense and sparse stretches spread over the parts): queries that together read what one
+ * reads, to run side by side on a pool (readsInParallel). Fewer parts when there are fewer cells.
+ */
+export function inBboxCellParts(bbox: readonly [number, number, number, number], parts: number, table = 'incident'): RawBuilder<boolean>[] | null {
   const cells = listBboxIncidentGridCells(bbox);
-  return cells ? sql<boolean>`incident_grid_cell(${sql.ref(`${table}.geom`)}) = ANY(${`{${cells.join(',')}}`}::int[])` : null;
+  if (!cells) return null;
+  const n = Math.max(1, Math.min(parts, cells.length));
+  return Array.from({ length: n }, (_, k) => {
+    const part = cells.filter((_, i) => i % n === k);
+    return sql<boolean>`incident_grid_cell(${sql.ref(`${table}.geom`)}) = ANY(${`{${part.join(',')}}`}::int[])`;
+  });
+}
+
+/** Parts of a cell-narrowed points read: two on a PostgreSQL pool (2 cores read a 50k viewport in about half the time), else one. */
+export function pointReadParts(db: Kysely<Database>): number {
+  return readsInParallel(db) ? 2 : 1;
 }
 
 /** The incidents of the filter, as a query to select from. */
@@ -100,8 +120,10 @@ export async function listIncidentPoints(db: Kysely<Database>, q: IncidentPointQ
  */
 export async function listIncidentPointColumns(db: Kysely<Database>, q: IncidentPointQuery): Promise<IncidentPointColumns | null> {
   if (!q.categoryKeys.length || !q.visibilities.length) return decodePointRecords(new Uint8Array(0), 0, q.categoryKeys.length);
-  const cells = q.bbox ? inBboxCells(q.bbox) : null;
-  return listPointColumns(db, matchingIncidents(db, q, cells).select(pointRecord(q.categoryKeys).as('rec')), { limit: q.limit, categoryCount: q.categoryKeys.length, ordered: !cells });
+  const cellParts = q.bbox ? inBboxCellParts(q.bbox, pointReadParts(db)) : null;
+  const record = pointRecord(q.categoryKeys).as('rec');
+  const parts = cellParts ? cellParts.map((cells) => matchingIncidents(db, q, cells).select(record)) : [matchingIncidents(db, q, null).select(record)];
+  return listPointColumns(db, parts, { limit: q.limit, categoryCount: q.categoryKeys.length, ordered: !cellParts });
 }
 
 const SECONDS_PER_DAY = 86_400;

@@ -4,7 +4,7 @@ import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder,
 import type { SelectionPolygonWkt } from '@/lib/schemas/selection';
 import type { Database } from '../schema';
 import { type IncidentPointColumns, decodePointRecords, listPointColumns, pointRecord } from './incident-point-records';
-import { type IncidentPointRow, inBboxCells, pointColumns, pointRows } from './incident-points';
+import { type IncidentPointRow, inBboxCellParts, inBboxCells, pointColumns, pointReadParts, pointRows } from './incident-points';
 import { localHour, localMonth, localWeekday } from './time-buckets';
 
 export interface SituationIncidentQuery {
@@ -158,9 +158,10 @@ export async function listSituationIncidentPoints(db: Kysely<Database>, q: Situa
 /** The same as columns, packed in SQL (see listIncidentPointColumns). */
 export async function listSituationIncidentPointColumns(db: Kysely<Database>, q: SituationIncidentQuery, limit: number): Promise<IncidentPointColumns | null> {
   if (!q.categoryKeys.length) return decodePointRecords(new Uint8Array(0), 0, 0);
-  const cells = q.bbox ? inBboxCells(q.bbox) : null;
-  const points = (cells ? filteredIncidents(db, q).where(cells) : filteredIncidents(db, q)).select(pointRecord(q.categoryKeys).as('rec'));
-  return listPointColumns(db, points, { limit, categoryCount: q.categoryKeys.length, ordered: !cells });
+  const cellParts = q.bbox ? inBboxCellParts(q.bbox, pointReadParts(db)) : null;
+  const record = pointRecord(q.categoryKeys).as('rec');
+  const parts = cellParts ? cellParts.map((cells) => filteredIncidents(db, q).where(cells).select(record)) : [filteredIncidents(db, q).select(record)];
+  return listPointColumns(db, parts, { limit, categoryCount: q.categoryKeys.length, ordered: !cellParts });
 }
 
 /** filteredIncidents, with a bbox narrowed to its grid cells (inBboxCells) for the points' index scan. */
