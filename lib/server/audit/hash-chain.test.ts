@@ -88,6 +88,17 @@ describe('ids hash of UUID bytes', () => {
     expect(idsHashOfUuidBytes(bytesOf(texts))).toBe(idsHash(texts));
   });
 
+  it('equals idsHash of the texts for ids that tie on one, two or three of their 4-byte keys', () => {
+    const hex = (v: number, w: number) => v.toString(16).padStart(w, '0');
+    // Keys drawn from tiny ranges, so runs tie at each level and some differ only in the last bytes.
+    const texts = Array.from({ length: 4000 }, (_, i) => {
+      const k = (i * 2654435761) >>> 0;
+      return `${hex(k % 3, 8)}-${hex((k >>> 3) % 2, 4)}-${hex((k >>> 5) % 2, 4)}-${hex((k >>> 7) % 3, 4)}-${hex((k >>> 9) % 3, 4)}${hex(i, 8)}`;
+    });
+    texts.push(texts[17], texts[3000]);
+    expect(idsHashOfUuidBytes(bytesOf(texts))).toBe(idsHash(texts));
+  });
+
   it('equals idsHash of the texts for sequential ids and for none', () => {
     const texts = Array.from({ length: 1000 }, (_, i) => `018f0000-0000-7000-8000-${(1000 - i).toString(16).padStart(12, '0')}`);
     expect(idsHashOfUuidBytes(bytesOf(texts))).toBe(idsHash(texts));

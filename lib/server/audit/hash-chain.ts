@@ -135,32 +135,49 @@ export function idsHashOfUuidBytes(uuids: Uint8Array): string {
   return crypto.createHash('sha256').update(text).digest('hex');
 }
 
-/** Indexes of the 16-byte UUIDs in byte order: a native sort by the first four bytes, ties by all 16. */
+/**
+ * Indexes of the 16-byte UUIDs in byte order: native sorts of 4-byte keys, a key at a time. A run that
+ * shares the key so far is ordered by the next 4 bytes (only where the run's keys differ), so ids that
+ * share long prefixes (time-ordered v7 ids, sequential ones) cost a scan per shared key, not a
+ * comparator sort.
+ */
 function uuidByteOrder(uuids: Uint8Array, n: number): Uint32Array {
   const order = new Uint32Array(n);
-  const compare = (a: number, b: number) => {
-    for (let k = 0; k < 16; k++) {
-      const d = uuids[a * 16 + k] - uuids[b * 16 + k];
-      if (d !== 0) return d;
-    }
-    return 0;
-  };
-  if (n > INDEX_SPAN) {
-    for (let i = 0; i < n; i++) order[i] = i;
-    return order.sort(compare);
-  }
-  const view = new DataView(uuids.buffer, uuids.byteOffset, uuids.byteLength);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = view.getUint32(i * 16) * INDEX_SPAN + i;
-  keys.sort();
-  for (let j = 0; j < n; j++) order[j] = keys[j] % INDEX_SPAN;
-  // Runs sharing the first four bytes (rare for random v4 ids, the rule for sequential ones): by all 16.
-  for (let start = 0; start < n; ) {
-    const prefix = Math.floor(keys[start] / INDEX_SPAN);
-    let end = start + 1;
-    while (end < n && Math.floor(keys[end] / INDEX_SPAN) === prefix) end++;
-    if (end - start > 1) order.subarray(start, end).sort(compare);
-    start = end;
-  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  sortUuidRun(new DataView(uuids.buffer, uuids.byteOffset, uuids.byteLength), order, 0, n, 0);
   return order;
+}
+
+function sortUuidRun(view: DataView, order: Uint32Array, start: number, end: number, byte: number): void {
+  if (end - start < 2 || byte >= 16) return;
+  const key = (j: number) => view.getUint32(order[j] * 16 + byte);
+  const first = key(start);
+  let same = true;
+  for (let j = start + 1; j < end && same; j++) same = key(j) === first;
+  if (same) return sortUuidRun(view, order, start, end, byte + 4);
+  const len = end - start;
+  if (len > INDEX_SPAN) {
+    // Too many for key · 2^18 + index: compare the remaining bytes.
+    const compare = (a: number, b: number) => {
+      for (let k = byte; k < 16; k += 4) {
+        const d = view.getUint32(a * 16 + k) - view.getUint32(b * 16 + k);
+        if (d !== 0) return d;
+      }
+      return 0;
+    };
+    order.subarray(start, end).sort(compare);
+    return;
+  }
+  const keys = new Float64Array(len);
+  for (let j = 0; j < len; j++) keys[j] = key(start + j) * INDEX_SPAN + j;
+  keys.sort();
+  const run = order.slice(start, end);
+  for (let j = 0; j < len; j++) order[start + j] = run[keys[j] % INDEX_SPAN];
+  for (let a = 0; a < len; ) {
+    const prefix = Math.floor(keys[a] / INDEX_SPAN);
+    let b = a + 1;
+    while (b < len && Math.floor(keys[b] / INDEX_SPAN) === prefix) b++;
+    if (b - a > 1) sortUuidRun(view, order, start + a, start + b, byte + 4);
+    a = b;
+  }
 }
