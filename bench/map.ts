@@ -7,7 +7,7 @@
 // time (STYLE.md).
 //
 // Needs a production build first: `npm run build`, then
-//   npx tsx bench/map.ts [--pg-rows 1000000] [--pglite-rows 100000] [--runs 5] [--requests 100] [--port 3400]
+//   npx tsx bench/map.ts [--pg-rows 1000000] [--pglite-rows 100000] [--runs 5] [--requests 400] [--warmup 2] [--port 3400]
 // (`--pg-rows 0` or `--pglite-rows 0` skips that backend). Self-contained: it creates and drops the
 // PostgreSQL database lagesbild_bench_map and a temporary PGlite folder, and starts and stops its own
 // `next start` on the port (default 3400).
@@ -39,7 +39,9 @@ function arg(flag: string, fallback: number): number {
 const PG_ROWS = arg('--pg-rows', 1_000_000);
 const PGLITE_ROWS = arg('--pglite-rows', 100_000);
 const RUNS = arg('--runs', 5);
-const REQUESTS = arg('--requests', 100);
+const REQUESTS = arg('--requests', 400);
+/** Unmeasured requests per client before each concurrency run. */
+const WARMUP = arg('--warmup', 2);
 const PORT = arg('--port', 3400);
 const BASE = `http://127.0.0.1:${PORT}`;
 /** Development aids: keep the PostgreSQL database at the end, and reuse a kept one with the same row count. */
@@ -368,13 +370,21 @@ interface Concurrent {
 /**
  * `clients` loops, each sending its next request when the previous answered, REQUESTS in all. Warm:
  * the same request every time (after one to fill the cache). Cold: request number n asks variant(n),
- * every one distinct.
+ * every one distinct. Each run starts with WARMUP unmeasured requests per client.
  */
 async function concurrent(mode: 'cold' | 'warm', variant: (i: number) => string, cookie: string, clients: number, offset: number): Promise<Concurrent> {
   const perClient = Math.max(5, Math.ceil(REQUESTS / clients));
   const times: number[] = [];
   const loads: number[] = [load1()];
   if (mode === 'warm') await request(variant(0), { cookie });
+  // Unmeasured warm-up, as a load tool's first second: WARMUP requests per client (cold: boxes of their
+  // own, shifted the other way, so the measured ones stay unseen).
+  let warm = offset;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = 0; i < WARMUP; i++) await request(mode === 'warm' ? variant(0) : variant(-++warm), { cookie });
+    }),
+  );
   let next = offset;
   const t0 = performance.now();
   await Promise.all(

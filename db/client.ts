@@ -56,8 +56,13 @@ function redactUrl(url: string): string {
   }
 }
 
-/** Handles over a PostgreSQL pool: their independent queries run on separate connections and cores. */
-const pooled = new WeakSet<object>();
+/**
+ * Handles over a PostgreSQL pool: their independent queries run on separate connections and cores. On
+ * globalThis: Next bundles this module into more than one chunk (start-up opens the handle, route
+ * handlers use it), and each copy must see the same set.
+ */
+const POOLED = Symbol.for('lagesbild.pooledDatabases');
+const pooled: WeakSet<object> = ((globalThis as unknown as Record<symbol, WeakSet<object> | undefined>)[POOLED] ??= new WeakSet<object>());
 
 /**
  * Whether independent read queries on `db` run side by side (a PostgreSQL pool, outside a transaction)
