@@ -2,7 +2,7 @@
 // own scripts when it finds the policy on the request), HSTS behind TLS, no-store on everything that
 // is not public, a size limit on declared request bodies, and no undeclared (chunked) ones. Policies: lib/http/security-headers.ts.
 import { type NextRequest, NextResponse } from 'next/server';
-import { contentSecurityPolicy, isServedOverTls, maxBodyBytes, securityHeaders } from './lib/http/security-headers';
+import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, isServedOverTls, maxBodyBytes, securityHeaders } from './lib/http/security-headers';
 
 function newNonce(): string {
   const bytes = new Uint8Array(16);
@@ -30,6 +30,16 @@ export function proxy(request: NextRequest): NextResponse {
       { error: { code: 'payload_too_large', message: `The request body must be at most ${limit} bytes.` } },
       { status: 413, headers: { ...headers, connection: 'close' } },
     );
+  }
+
+  if (pathname.startsWith('/api/')) {
+    // Data, never a document: no nonce to hand on (the request goes on unchanged), and the strictest
+    // policy should a response ever be opened as a page. Saves the nonce and a copy of the request's
+    // headers on every map request.
+    const response = NextResponse.next();
+    response.headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
+    for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+    return response;
   }
 
   const nonce = newNonce();

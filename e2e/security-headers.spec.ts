@@ -91,6 +91,7 @@ test.describe('headers of pages and API routes', () => {
       const h = res.headers();
       expectCommonHeaders(h, what);
       expect(h['cache-control'], what).toContain('no-store');
+      expect(h['content-security-policy'], what).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     });
   }
 

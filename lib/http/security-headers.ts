@@ -93,6 +93,9 @@ export function contentSecurityPolicy(options: { nonce: string; env: SecurityHea
   return policy.join('; ');
 }
 
+/** The policy of API responses (JSON, packs, files): nothing may load or frame them as a page. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 /** Headers of every response, static files included (next.config.ts sets them for all paths). */
 export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
