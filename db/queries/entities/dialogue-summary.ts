@@ -14,25 +14,11 @@ export async function createDialogueSummary(
   createdBy: string,
 ): Promise<DialogueSummary> {
   const v = dialogueSummaryInputSchema.parse(input);
-  await assertReferencesInTenant(db, municipalityCode, [
-    { field: 'area_id', table: 'area', ids: [v.area_id] },
-    { field: 'est_meeting_id', table: 'est_meeting', ids: [v.est_meeting_id] },
-  ]);
+  await assertDialogueReferences(db, municipalityCode, v);
   const { id } = await mapConstraintErrors(
     db
       .insertInto('dialogue_summary')
-      .values({
-        municipality_code: municipalityCode,
-        area_id: v.area_id,
-        est_meeting_id: v.est_meeting_id,
-        kind: v.kind,
-        held_on: v.held_on,
-        title: v.title,
-        summary: v.summary,
-        participants: v.participants,
-        source: v.source,
-        created_by: createdBy,
-      })
+      .values({ municipality_code: municipalityCode, ...editableValues(v), created_by: createdBy })
       .returning('id')
       .executeTakeFirstOrThrow(),
   );
@@ -51,6 +37,21 @@ export async function getDialogueSummary(db: Kysely<Database>, municipalityCode:
 /** Fields a correction may change (everything the form writes; never the author or the tenant). */
 export const DIALOGUE_SUMMARY_EDITABLE = ['area_id', 'est_meeting_id', 'kind', 'held_on', 'title', 'summary', 'participants', 'source'] as const;
 
+type DialogueSummaryValues = z.output<typeof dialogueSummaryInputSchema>;
+
+/** The columns a summary's form writes, on creation and on correction. */
+function editableValues(v: DialogueSummaryValues): Pick<DialogueSummaryValues, (typeof DIALOGUE_SUMMARY_EDITABLE)[number]> {
+  return Object.fromEntries(DIALOGUE_SUMMARY_EDITABLE.map((k) => [k, v[k]])) as Pick<DialogueSummaryValues, (typeof DIALOGUE_SUMMARY_EDITABLE)[number]>;
+}
+
+/** The area and the EST meeting a summary names belong to its municipality (a field error otherwise). */
+async function assertDialogueReferences(db: Kysely<Database>, municipalityCode: string, v: Pick<DialogueSummaryValues, 'area_id' | 'est_meeting_id'>): Promise<void> {
+  await assertReferencesInTenant(db, municipalityCode, [
+    { field: 'area_id', table: 'area', ids: [v.area_id] },
+    { field: 'est_meeting_id', table: 'est_meeting', ids: [v.est_meeting_id] },
+  ]);
+}
+
 /**
  * Replaces the editable fields of one summary of this municipality (the row is locked for the change)
  * and returns it before and after; references are checked in the tenant as on creation. Run it inside
@@ -67,23 +68,11 @@ export async function updateDialogueSummary(
   const locked = await db.selectFrom('dialogue_summary').select('id').where('municipality_code', '=', municipalityCode).where('id', '=', id).forUpdate().executeTakeFirst();
   if (!locked) throw new NotFoundError('dialogue_summary', id, municipalityCode);
   const before = await getDialogueSummary(db, municipalityCode, id);
-  await assertReferencesInTenant(db, municipalityCode, [
-    { field: 'area_id', table: 'area', ids: [v.area_id] },
-    { field: 'est_meeting_id', table: 'est_meeting', ids: [v.est_meeting_id] },
-  ]);
+  await assertDialogueReferences(db, municipalityCode, v);
   await mapConstraintErrors(
     db
       .updateTable('dialogue_summary')
-      .set({
-        area_id: v.area_id,
-        est_meeting_id: v.est_meeting_id,
-        kind: v.kind,
-        held_on: v.held_on,
-        title: v.title,
-        summary: v.summary,
-        participants: v.participants,
-        source: v.source,
-      })
+      .set(editableValues(v))
       .where('municipality_code', '=', municipalityCode)
       .where('id', '=', id)
       .executeTakeFirstOrThrow(),
