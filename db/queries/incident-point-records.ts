@@ -56,13 +56,27 @@ export async function listPointColumns(
   o: { limit: number; categoryCount: number; ordered: boolean },
 ): Promise<IncidentPointColumns | null> {
   if (o.ordered && parts.length !== 1) throw new Error('An ordered points query is one query: the cut in time order needs every match');
-  const fetched = await Promise.all(parts.map((points) => fetchPointRecords(db, points, o)));
+  inFlight.count++;
+  let fetched: { count: number; records: Uint8Array }[];
+  try {
+    fetched = await Promise.all(parts.map((points) => fetchPointRecords(db, points, o)));
+  } finally {
+    inFlight.count--;
+  }
   const count = fetched.reduce((sum, f) => sum + f.count, 0);
   const truncated = count > o.limit;
   if (truncated && !o.ordered) return null;
   const records = fetched.length === 1 ? fetched[0].records : concatBytes(fetched.map((f) => f.records));
   const columns = decodePointRecords(records, Math.min(count, o.limit), o.categoryCount);
   return columns && { ...columns, truncated };
+}
+
+/** Point reads of this process under way (on globalThis: Next bundles this module into several route chunks). */
+const inFlight: { count: number } = ((globalThis as unknown as Record<symbol, { count: number } | undefined>)[Symbol.for('lagesbild.pointReadsInFlight')] ??= { count: 0 });
+
+/** How many point reads (listPointColumns) this process has under way. */
+export function pointReadsInFlight(): number {
+  return inFlight.count;
 }
 
 async function fetchPointRecords(db: Kysely<Database>, points: PointRecordsQuery, o: { limit: number; ordered: boolean }): Promise<{ count: number; records: Uint8Array }> {
