@@ -6,6 +6,7 @@ import { listMapAreas } from '@/lib/server/situation/list-area-outlines';
 import { listFocusAreaSources, listFocusAreasFor } from '@/lib/server/pledges/manage-pledges';
 import { getRequestLocale } from '../../_lib/request-locale';
 import { FORM_STYLE, formatLoopPeriod, LoopNav, LoopOutcome, PAGE_STYLE } from '../loften/_components/loop-nav';
+import { PublicTextReview } from '../loften/_components/public-text-review';
 import { createFocusAreaAction, reviewFocusAreaTextAction, updateFocusAreaAction } from '../loften/actions';
 import { FocusAreaDrawField } from './focus-area-draw-field';
 
@@ -109,25 +110,18 @@ export default async function FocusAreasPage({ searchParams }: { searchParams: S
           {f.public_summary ? <p>{f.public_summary}</p> : null}
           {f.pledge_titles.length > 0 ? <p>{t('loop.focus.pledges', { titles: f.pledge_titles.join(', ') })}</p> : null}
           {access.est ? (
-            <div data-testid="focus-area-public-text">
-              <p>
-                <strong>{t('loop.publicText.heading')}:</strong>{' '}
-                {f.published_name === null ? t('loop.publicText.notShown') : t('loop.publicText.shown', { title: f.published_name })}
-                {f.published_summary ? ` – ${f.published_summary}` : ''}
-                {!f.public_summary_approved && f.published_name !== null ? <em> {t('loop.publicText.pending')}</em> : null}
-              </p>
-              {mayEdit ? (
-                <form action={reviewFocusAreaTextAction} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }} data-testid="review-focus-area-form">
-                  <input type="hidden" name="focus_area_id" value={f.id} />
-                  <button type="submit" name="decision" value="approve" disabled={f.public_summary_approved}>
-                    {t('loop.publicText.focusApprove')}
-                  </button>
-                  <button type="submit" name="decision" value="withdraw" disabled={f.published_name === null}>
-                    {t('loop.publicText.withdraw')}
-                  </button>
-                </form>
-              ) : null}
-            </div>
+            <PublicTextReview
+              t={t}
+              testId="focus-area-public-text"
+              formTestId="review-focus-area-form"
+              published={f.published_name}
+              publishedSummary={f.published_summary}
+              approved={f.public_summary_approved}
+              mayEdit={mayEdit}
+              action={reviewFocusAreaTextAction}
+              idField={{ name: 'focus_area_id', value: f.id }}
+              approveLabel={t('loop.publicText.focusApprove')}
+            />
           ) : null}
           {access.est ? (
             <>

@@ -6,6 +6,7 @@ import { listFocusAreasFor, listPledgesFor } from '@/lib/server/pledges/manage-p
 import { getRequestLocale } from '../../_lib/request-locale';
 import { activityStatusLabel, FORM_STYLE, LoopNav, LoopOutcome, PAGE_STYLE } from './_components/loop-nav';
 import { PledgeFields } from './_components/pledge-fields';
+import { PublicTextReview } from './_components/public-text-review';
 import { createPledgeAction, reviewPledgeTextAction, updatePledgeAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -59,25 +60,18 @@ export default async function PledgesPage({ searchParams }: { searchParams: Sear
                       </li>
                     ))}
                 </ul>
-                <div data-testid="pledge-public-text">
-                  <p>
-                    <strong>{t('loop.publicText.heading')}:</strong>{' '}
-                    {p.published_title === null ? t('loop.publicText.notShown') : t('loop.publicText.shown', { title: p.published_title })}
-                    {p.published_summary ? ` – ${p.published_summary}` : ''}
-                    {!p.public_summary_approved && p.published_title !== null ? <em> {t('loop.publicText.pending')}</em> : null}
-                  </p>
-                  {mayEdit ? (
-                    <form action={reviewPledgeTextAction} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }} data-testid="review-pledge-form">
-                      <input type="hidden" name="pledge_id" value={p.id} />
-                      <button type="submit" name="decision" value="approve" disabled={p.public_summary_approved}>
-                        {t('loop.publicText.approve')}
-                      </button>
-                      <button type="submit" name="decision" value="withdraw" disabled={p.published_title === null}>
-                        {t('loop.publicText.withdraw')}
-                      </button>
-                    </form>
-                  ) : null}
-                </div>
+                <PublicTextReview
+                  t={t}
+                  testId="pledge-public-text"
+                  formTestId="review-pledge-form"
+                  published={p.published_title}
+                  publishedSummary={p.published_summary}
+                  approved={p.public_summary_approved}
+                  mayEdit={mayEdit}
+                  action={reviewPledgeTextAction}
+                  idField={{ name: 'pledge_id', value: p.id }}
+                  approveLabel={t('loop.publicText.approve')}
+                />
                 {mayEdit ? (
                   <details data-testid="edit-pledge">
                     <summary>{t('loop.pledges.edit')}</summary>
